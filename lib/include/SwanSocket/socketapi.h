@@ -1,0 +1,98 @@
+#pragma once
+
+#include <SwanSocket/outcome.h>
+#include <SwanSocket/swansocket_export.h>
+
+#include <QList>
+#include <QObject>
+#include <QVariantMap>
+
+#include <functional>
+#include <memory>
+
+namespace SwanSocket {
+
+class SimulatorSettings;
+class SocketTask;
+class SocketApiPrivate;
+
+/// How one API call ended: `res` is the object a script's success/fail/complete receive
+/// ({errMsg: "connectSocket:ok", socketTaskId: 1} or {errMsg: "…:fail <reason>", errCode: 4}).
+struct CallResult
+{
+    bool ok = false;
+    QVariantMap res;
+};
+using ResultHandler = std::function<void(const CallResult &)>;
+using EventHandler = std::function<void(const QVariantMap &res)>;
+
+/**
+ * The smart-program WebSocket API (swan.connectSocket and its family) in plain C++/Qt: option
+ * checks, the global target task, global and per-task listeners, the task limit and the
+ * single-connection mode of old base libraries. The JS host adapts it to JavaScript.
+ *
+ * Guarantees (behaviour.md, "Calls and callbacks"):
+ * - Every call's ResultHandler runs exactly once, never inside the call, and results of calls
+ *   made one after another are delivered in call order.
+ * - Options are what a script passed, converted to QVariant: strings, numbers, bools, lists,
+ *   maps, QByteArray for binary data. A key that a script gave a callback of the wrong type
+ *   (success/fail/complete not a function) must be present with its non-function value, so it
+ *   fails as a parameter error; absent or null callbacks are simply not there.
+ * - For an event, a task's own listeners run (in the order they were added) before the global
+ *   one, and the global one runs only for the current target task.
+ */
+class SWANSOCKET_EXPORT SocketApi : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Event { Open, Message, Error, Close };
+
+    explicit SocketApi(SimulatorSettings *settings, QObject *parent = nullptr);
+    ~SocketApi() override;
+
+    SimulatorSettings *settings() const;
+
+    /// swan.connectSocket. Returns a task whenever the arguments could be read (also when the
+    /// call fails: that task is Closed before the failure is delivered and fires no events).
+    SocketTask *connectSocket(const QVariantMap &options, ResultHandler done = {});
+    /// swan.sendSocketMessage: sends on the current target task.
+    void sendSocketMessage(const QVariantMap &options, ResultHandler done = {});
+    /// swan.closeSocket: closes every live task; one result for the whole call.
+    void closeSocket(const QVariantMap &options, ResultHandler done = {});
+    /// SocketTask.send; its errMsg says "sendSocketMessage:…" like the global twin.
+    void send(SocketTask *task, const QVariantMap &options, ResultHandler done = {});
+    /// SocketTask.close; its errMsg says "closeSocket:…" like the global twin.
+    void close(SocketTask *task, const QVariantMap &options, ResultHandler done = {});
+
+    /// swan.onSocketOpen & co.: one listener per event; a later call replaces it.
+    void setGlobalListener(Event event, EventHandler handler);
+    /// SocketTask.onOpen & co.: listeners add up and run in the order they were added.
+    void addTaskListener(SocketTask *task, Event event, EventHandler handler);
+
+    /// The task that global functions and listeners act on (may be Closed), or nullptr.
+    SocketTask *currentTask() const;
+    /// Tasks that are Connecting, Open or Closing.
+    QList<SocketTask *> liveTasks() const;
+    /// Every task this API created and still owns, in creation order.
+    QList<SocketTask *> tasks() const;
+    SocketTask *task(int taskId) const;
+    /// Results posted but not delivered yet.
+    int pendingResults() const;
+    /// No live task and no undelivered result.
+    bool isIdle() const;
+
+Q_SIGNALS:
+    /// A task was created by connectSocket (whether or not the call succeeded).
+    void taskCreated(SwanSocket::SocketTask *task);
+    /// A task emitted closed(); its last event has been dispatched.
+    void taskFinished(SwanSocket::SocketTask *task);
+    /// isIdle() turned true.
+    void becameIdle();
+
+private:
+    friend class SocketApiPrivate;
+    std::unique_ptr<SocketApiPrivate> const d;
+};
+
+} // namespace SwanSocket

@@ -1,0 +1,1 @@
+// swan.js: the JS side of the swan global (being written)
