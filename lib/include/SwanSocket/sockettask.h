@@ -44,8 +44,9 @@ struct HandshakeResponse
  * - opened() at most once; textMessageReceived()/binaryMessageReceived() only after opened(),
  *   in arrival order; closed() exactly once for a task that was opened, last of all its signals;
  *   errorOccurred(), when the connection failed, right before closed(code 1006).
- * - No signal except readyStateChanged() is emitted from inside a call to open(), send() or
- *   close(): events always arrive from the event loop.
+ * - Events never fire from inside a call to open(), send() or close(): they arrive from the
+ *   event loop (only readyStateChanged() and the *MessageSent() notifications may be emitted
+ *   inside those calls).
  * - send() queues messages and feeds the socket while less than sendWindow bytes wait in it,
  *   so bulk data does not pile up in Qt's TLS buffers; messages leave in call order, and close()
  *   waits for what was queued before it.

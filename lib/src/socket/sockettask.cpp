@@ -1,19 +1,463 @@
-// STUB: replaced by the real implementation shortly.
 #include <SwanSocket/sockettask.h>
+#include <SwanSocket/validation.h>
+
+#include "logging.h"
+#include "transporttap.h"
+
+#include <QDateTime>
+#include <QMetaEnum>
+#include <QSslSocket>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+#include <deque>
+
 namespace SwanSocket {
-class SocketTaskPrivate {};
-SocketTask::SocketTask(const QUrl &, QObject *parent) : QObject(parent), d(new SocketTaskPrivate) {}
-SocketTask::~SocketTask() = default;
-int SocketTask::taskId() const { return 0; }
-SocketTask::ReadyState SocketTask::readyState() const { return Closed; }
-QUrl SocketTask::url() const { return {}; }
-QString SocketTask::protocol() const { return {}; }
-HandshakeResponse SocketTask::handshakeResponse() const { return {}; }
-SocketTaskProfile SocketTask::profile() const { return {}; }
-qint64 SocketTask::bufferedAmount() const { return 0; }
-void SocketTask::open(const Options &) {}
-Outcome SocketTask::send(const QString &) { return {}; }
-Outcome SocketTask::send(const QByteArray &) { return {}; }
-Outcome SocketTask::close(int, const QString &) { return {}; }
-void SocketTask::discard() {}
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QByteArray stateName(SocketTask::ReadyState state)
+{
+    switch (state) {
+    case SocketTask::Connecting:
+        return "CONNECTING";
+    case SocketTask::Open:
+        return "OPEN";
+    case SocketTask::Closing:
+        return "CLOSING";
+    case SocketTask::Closed:
+        return "CLOSED";
+    }
+    return "CLOSED";
+}
+
+QAtomicInt lastTaskId;
+
+/// Messages waiting in the task's own queue; one of the two payloads is set.
+struct QueuedMessage
+{
+    QString text;
+    QByteArray binary;
+    bool isBinary = false;
+    qint64 size() const { return isBinary ? binary.size() : text.size() * 2; }
+};
+
+} // namespace
+
+class SocketTaskPrivate
+{
+public:
+    explicit SocketTaskPrivate(SocketTask *task, const QUrl &url)
+        : q(task)
+        , taskId(lastTaskId.fetchAndAddRelaxed(1) + 1)
+        , url(url)
+    {
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, q, [this] {
+            fail(QStringLiteral("timeout: the opening handshake took longer than %1 ms")
+                         .arg(options.timeoutMs));
+        });
+    }
+
+    void setState(SocketTask::ReadyState next)
+    {
+        if (state == next)
+            return;
+        state = next;
+        Q_EMIT q->readyStateChanged(state);
+    }
+
+    void startOpening();
+    void handleConnected();
+    void handleDisconnected();
+    void handleError(QAbstractSocket::SocketError error);
+    QString describeError(QAbstractSocket::SocketError error) const;
+    void schedulePump();
+    void pump();
+    void write(const QueuedMessage &message);
+    void closeWhenDrained();
+    void fail(const QString &message);
+    void finish(int code, const QString &reason);
+    void releaseSocket();
+
+    SocketTask *const q;
+    const int taskId;
+    const QUrl url;
+    SocketTask::ReadyState state = SocketTask::Connecting;
+    SocketTask::Options options;
+    QWebSocket *webSocket = nullptr;
+    TransportTap *tap = nullptr;
+    HandshakeResponse response;
+    QString protocol;
+    SocketTaskProfile profile;
+    QString sslErrorText;
+    QTimer timeout;
+
+    std::deque<QueuedMessage> queue;
+    qint64 queuedBytes = 0;
+    bool pumpScheduled = false;
+    bool closeRequested = false;
+    int closeCode = 1000;
+    QString closeReason;
+    bool closingHandshakeSeen = false; // QWebSocket sent or answered a close frame
+    bool opened = false;
+    bool finished = false;
+    int callDepth = 0; // > 0 while inside open()/send()/close(): events must wait
+};
+
+void SocketTaskPrivate::startOpening()
+{
+    if (state != SocketTask::Connecting || finished)
+        return; // cancelled before we got here
+    profile.connectStart = nowMs();
+
+    webSocket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
+    QSslConfiguration ssl = options.sslConfiguration;
+    ssl.setPeerVerifyMode(options.verifyPeer ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
+    webSocket->setSslConfiguration(ssl);
+    webSocket->setProxy(options.proxy);
+
+    QObject::connect(webSocket, &QWebSocket::connected, q, [this] { handleConnected(); });
+    QObject::connect(webSocket, &QWebSocket::disconnected, q, [this] { handleDisconnected(); });
+    // Qt 6.4: the signal is error(); errorOccurred() arrived in 6.5.
+    QObject::connect(webSocket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), q,
+                     [this](QAbstractSocket::SocketError error) { handleError(error); });
+    QObject::connect(webSocket, &QWebSocket::sslErrors, q, [this](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        sslErrorText = texts.join(QStringLiteral("; "));
+    });
+    // Qt 6.4 emits aboutToClose only when a closing handshake happens (ours or the server's);
+    // an abnormal drop goes without it, and closeCode() then wrongly says 1000.
+    QObject::connect(webSocket, &QWebSocket::aboutToClose, q, [this] { closingHandshakeSeen = true; });
+    QObject::connect(webSocket, &QWebSocket::bytesWritten, q, [this] { pump(); });
+    QObject::connect(webSocket, &QWebSocket::textMessageReceived, q, [this](const QString &m) {
+        if (opened && !finished)
+            Q_EMIT q->textMessageReceived(m);
+    });
+    QObject::connect(webSocket, &QWebSocket::binaryMessageReceived, q, [this](const QByteArray &m) {
+        if (opened && !finished)
+            Q_EMIT q->binaryMessageReceived(m);
+    });
+
+    QNetworkRequest request(options.url);
+    for (const auto &[name, value] : std::as_const(options.headers))
+        request.setRawHeader(name, value);
+    QWebSocketHandshakeOptions handshakeOptions;
+    handshakeOptions.setSubprotocols(options.protocols);
+
+    tap = new TransportTap(webSocket);
+    QObject::connect(tap, &TransportTap::tcpConnected, q, [this] { profile.connectEnd = nowMs(); });
+    QObject::connect(tap, &TransportTap::tlsDone, q, [this] { profile.tlsDone = nowMs(); });
+    timeout.start(options.timeoutMs);
+    webSocket->open(request, handshakeOptions);
+    if (webSocket && !finished)
+        tap->attach(options.tcpNoDelay);
+}
+
+void SocketTaskPrivate::handleConnected()
+{
+    if (state != SocketTask::Connecting || finished)
+        return;
+    timeout.stop();
+    response = tap->captureResponse();
+    profile.handshakeDone = nowMs();
+    // Browsers fail the connection when the server picks a subprotocol that was not offered.
+    const QString chosen = webSocket->subprotocol();
+    if (!chosen.isEmpty() && !options.protocols.contains(chosen)) {
+        fail(QStringLiteral("the server chose subprotocol \"%1\", which was not offered").arg(chosen));
+        return;
+    }
+    protocol = chosen;
+    opened = true;
+    setState(SocketTask::Open);
+    Q_EMIT q->opened();
+}
+
+void SocketTaskPrivate::handleDisconnected()
+{
+    if (finished)
+        return;
+    if (!opened) {
+        fail(QStringLiteral("the connection closed during the opening handshake"));
+        return;
+    }
+    if (closingHandshakeSeen)
+        finish(webSocket->closeCode(), webSocket->closeReason());
+    else
+        finish(1006, QString()); // Qt 6.4 would report a stale 1000 here
+}
+
+void SocketTaskPrivate::handleError(QAbstractSocket::SocketError error)
+{
+    if (finished)
+        return;
+    if (callDepth > 0) { // e.g. a write failed inside send(): report from the event loop
+        QMetaObject::invokeMethod(q, [this, error] { handleError(error); }, Qt::QueuedConnection);
+        return;
+    }
+    if (opened) {
+        // After open, a drop without a close frame is reported by handleDisconnected (1006,
+        // no onError: the WHATWG rule); errors after a closing handshake are its noise.
+        if (!closingHandshakeSeen)
+            qCDebug(lcSocket) << "task" << taskId << "socket error after open:" << error;
+        return;
+    }
+    fail(describeError(error));
+}
+
+QString SocketTaskPrivate::describeError(QAbstractSocket::SocketError error) const
+{
+    const QString endpoint =
+            QStringLiteral("%1:%2").arg(url.host()).arg(url.port(url.scheme() == QLatin1String("ws") ? 80 : 443));
+    switch (error) {
+    case QAbstractSocket::HostNotFoundError:
+        return QStringLiteral("DNS lookup failed for %1").arg(url.host());
+    case QAbstractSocket::SslHandshakeFailedError:
+        return QStringLiteral("TLS handshake failed: %1")
+                .arg(sslErrorText.isEmpty() ? webSocket->errorString() : sslErrorText);
+    case QAbstractSocket::ProxyConnectionRefusedError:
+    case QAbstractSocket::ProxyConnectionClosedError:
+    case QAbstractSocket::ProxyNotFoundError:
+    case QAbstractSocket::ProxyProtocolError:
+        return QStringLiteral("connection to %1 (redirected by connect-to) failed: %2")
+                .arg(endpoint, webSocket->errorString());
+    case QAbstractSocket::ConnectionRefusedError:
+        if (profile.connectEnd == 0)
+            return QStringLiteral("connection refused by %1").arg(endpoint);
+        break; // QWebSocket also says "refused" for a failed handshake: see below
+    case QAbstractSocket::RemoteHostClosedError:
+        return QStringLiteral("the server closed the connection during the opening handshake");
+    default:
+        break;
+    }
+    if (profile.connectEnd != 0) {
+        const HandshakeResponse head = tap ? tap->captureResponse() : HandshakeResponse{};
+        if (head.statusCode != 0 && head.statusCode != 101)
+            return QStringLiteral("Error during WebSocket handshake: Unexpected response code: %1")
+                    .arg(head.statusCode);
+        return QStringLiteral("Error during WebSocket handshake: %1").arg(webSocket->errorString());
+    }
+    return webSocket->errorString();
+}
+
+void SocketTaskPrivate::schedulePump()
+{
+    if (pumpScheduled)
+        return;
+    pumpScheduled = true;
+    QMetaObject::invokeMethod(q, [this] {
+        pumpScheduled = false;
+        pump();
+    }, Qt::QueuedConnection);
+}
+
+void SocketTaskPrivate::pump()
+{
+    if (finished || !opened)
+        return;
+    while (!queue.empty() && tap->pendingWriteBytes() < options.sendWindow) {
+        QueuedMessage message = std::move(queue.front());
+        queue.pop_front();
+        queuedBytes -= message.size();
+        write(message);
+        if (finished)
+            return;
+    }
+    if (queue.empty() && closeRequested)
+        closeWhenDrained();
+}
+
+void SocketTaskPrivate::write(const QueuedMessage &message)
+{
+    if (message.isBinary) {
+        webSocket->sendBinaryMessage(message.binary);
+        Q_EMIT q->binaryMessageSent(message.binary);
+    } else {
+        webSocket->sendTextMessage(message.text);
+        Q_EMIT q->textMessageSent(message.text);
+    }
+}
+
+void SocketTaskPrivate::closeWhenDrained()
+{
+    closeRequested = false;
+    // QWebSocket::close() emits disconnected synchronously; we are in the event loop here.
+    webSocket->close(QWebSocketProtocol::CloseCode(closeCode), closeReason);
+}
+
+void SocketTaskPrivate::fail(const QString &message)
+{
+    if (finished)
+        return;
+    qCDebug(lcSocket) << "task" << taskId << "failed:" << message;
+    timeout.stop();
+    releaseSocket(); // a failed handshake leaves QWebSocket Connecting: abort it ourselves
+    Q_EMIT q->errorOccurred(message);
+    finish(1006, QString());
+}
+
+void SocketTaskPrivate::finish(int code, const QString &reason)
+{
+    if (finished)
+        return;
+    finished = true;
+    timeout.stop();
+    queue.clear();
+    queuedBytes = 0;
+    releaseSocket();
+    setState(SocketTask::Closed);
+    Q_EMIT q->closed(code, reason);
+}
+
+void SocketTaskPrivate::releaseSocket()
+{
+    if (!webSocket)
+        return;
+    QWebSocket *socket = std::exchange(webSocket, nullptr);
+    socket->disconnect(q);
+    if (socket->state() != QAbstractSocket::UnconnectedState)
+        socket->abort();
+    socket->deleteLater();
+    tap = nullptr; // a child of the socket
+}
+
+SocketTask::SocketTask(const QUrl &url, QObject *parent)
+    : QObject(parent)
+    , d(new SocketTaskPrivate(this, url))
+{
+}
+
+SocketTask::~SocketTask()
+{
+    if (d->webSocket)
+        d->webSocket->disconnect(this);
+}
+
+int SocketTask::taskId() const
+{
+    return d->taskId;
+}
+
+SocketTask::ReadyState SocketTask::readyState() const
+{
+    return d->state;
+}
+
+QUrl SocketTask::url() const
+{
+    return d->url;
+}
+
+QString SocketTask::protocol() const
+{
+    return d->protocol;
+}
+
+HandshakeResponse SocketTask::handshakeResponse() const
+{
+    return d->response;
+}
+
+SocketTaskProfile SocketTask::profile() const
+{
+    return d->profile;
+}
+
+qint64 SocketTask::bufferedAmount() const
+{
+    return d->queuedBytes + (d->tap ? d->tap->pendingWriteBytes() : 0);
+}
+
+void SocketTask::open(const Options &options)
+{
+    d->options = options;
+    // Connect from the event loop so that no event can fire inside this call.
+    QMetaObject::invokeMethod(this, [this] { d->startOpening(); }, Qt::QueuedConnection);
+}
+
+namespace {
+Outcome notOpen(SocketTask::ReadyState state)
+{
+    return Outcome::failure(ErrorClass::State,
+                            QStringLiteral("SocketTask.readyState is not OPEN (%1)")
+                                    .arg(QLatin1String(stateName(state))));
+}
+} // namespace
+
+Outcome SocketTask::send(const QString &text)
+{
+    if (d->state != Open)
+        return notOpen(d->state);
+    QueuedMessage message{text, {}, false};
+    ++d->callDepth;
+    if (d->queue.empty() && d->tap->pendingWriteBytes() < d->options.sendWindow) {
+        d->write(message); // the common case: no queue, no extra event-loop turn
+    } else {
+        d->queuedBytes += message.size();
+        d->queue.push_back(std::move(message));
+        d->schedulePump();
+    }
+    --d->callDepth;
+    return Outcome::success();
+}
+
+Outcome SocketTask::send(const QByteArray &binary)
+{
+    if (d->state != Open)
+        return notOpen(d->state);
+    QueuedMessage message{{}, binary, true};
+    ++d->callDepth;
+    if (d->queue.empty() && d->tap->pendingWriteBytes() < d->options.sendWindow) {
+        d->write(message);
+    } else {
+        d->queuedBytes += message.size();
+        d->queue.push_back(std::move(message));
+        d->schedulePump();
+    }
+    --d->callDepth;
+    return Outcome::success();
+}
+
+Outcome SocketTask::close(int code, const QString &reason)
+{
+    int validCode = 1000;
+    QString validReason;
+    if (Outcome codeCheck = Validation::validateCloseCode(code, &validCode); !codeCheck.ok())
+        return codeCheck;
+    if (Outcome reasonCheck = Validation::validateCloseReason(reason, &validReason); !reasonCheck.ok())
+        return reasonCheck;
+    if (d->state == Closing || d->state == Closed)
+        return Outcome::failure(ErrorClass::State,
+                                QStringLiteral("SocketTask.readyState is %1")
+                                        .arg(QLatin1String(stateName(d->state))));
+    const bool wasOpen = d->state == Open;
+    d->setState(Closing);
+    if (wasOpen) {
+        d->closeRequested = true;
+        d->closeCode = validCode;
+        d->closeReason = validReason;
+        d->schedulePump(); // sends what is queued, then the close frame
+    } else {
+        // Cancel the attempt: onClose(1006) from the event loop, no error.
+        QMetaObject::invokeMethod(this, [this] { d->finish(1006, QString()); }, Qt::QueuedConnection);
+    }
+    return Outcome::success();
+}
+
+void SocketTask::discard()
+{
+    if (d->finished)
+        return;
+    d->finished = true;
+    d->setState(Closed);
+}
+
 } // namespace SwanSocket

@@ -1,0 +1,94 @@
+#include "transporttap.h"
+
+#include "logging.h"
+
+#include <QSslSocket>
+#include <QWebSocket>
+
+namespace SwanSocket {
+
+TransportTap::TransportTap(QWebSocket *webSocket)
+    : QObject(webSocket)
+    , m_webSocket(webSocket)
+{
+}
+
+bool TransportTap::attach(bool tcpNoDelay)
+{
+    m_socket = m_webSocket->findChild<QAbstractSocket *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!m_socket) {
+        qCWarning(lcSocket) << "QWebSocket created no socket child: response headers unavailable";
+        return false;
+    }
+    if (!tcpNoDelay)
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 0);
+    // Direct connections: we must start the transaction before QWebSocket's queued
+    // processData() can read a byte of the response.
+    connect(m_socket, &QAbstractSocket::connected, this, [this] {
+        if (!m_socket->isTransactionStarted())
+            m_socket->startTransaction();
+        Q_EMIT tcpConnected();
+    });
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()))
+        connect(ssl, &QSslSocket::encrypted, this, &TransportTap::tlsDone);
+    return true;
+}
+
+HandshakeResponse TransportTap::captureResponse()
+{
+    if (m_captured || !m_socket || !m_socket->isTransactionStarted())
+        return m_response;
+    m_captured = true;
+    const qint64 leftUnreadByQt = m_socket->bytesAvailable();
+    m_socket->rollbackTransaction();
+    const QByteArray buffered = m_socket->peek(m_socket->bytesAvailable());
+    const qint64 readByQt = buffered.size() - leftUnreadByQt;
+    // On a failed handshake QWebSocket may have stopped early: parse the whole head we have.
+    const qsizetype headEnd = buffered.indexOf("\r\n\r\n");
+    m_response = parseResponseHead(headEnd < 0 ? buffered : buffered.left(headEnd + 4));
+    // Leave the socket exactly where QWebSocket had it.
+    if (readByQt > 0)
+        m_socket->skip(readByQt);
+    return m_response;
+}
+
+qint64 TransportTap::pendingWriteBytes() const
+{
+    if (!m_socket)
+        return 0;
+    qint64 pending = m_socket->bytesToWrite();
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()))
+        pending += ssl->encryptedBytesToWrite();
+    return pending;
+}
+
+HandshakeResponse parseResponseHead(const QByteArray &head)
+{
+    HandshakeResponse response;
+    const QList<QByteArray> lines = head.split('\n');
+    if (lines.isEmpty())
+        return response;
+    // "HTTP/1.1 101 Switching Protocols"
+    const QByteArray statusLine = lines.first().trimmed();
+    if (!statusLine.startsWith("HTTP/"))
+        return response;
+    const int firstSpace = statusLine.indexOf(' ');
+    const int secondSpace = statusLine.indexOf(' ', firstSpace + 1);
+    response.statusCode =
+            statusLine.mid(firstSpace + 1, secondSpace < 0 ? -1 : secondSpace - firstSpace - 1)
+                    .toInt();
+    if (secondSpace > 0)
+        response.reasonPhrase = statusLine.mid(secondSpace + 1);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            break;
+        const int colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        response.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return response;
+}
+
+} // namespace SwanSocket

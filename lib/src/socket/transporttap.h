@@ -1,0 +1,58 @@
+#pragma once
+
+#include <SwanSocket/sockettask.h>
+
+#include <QObject>
+#include <QPointer>
+
+class QAbstractSocket;
+class QWebSocket;
+
+namespace SwanSocket {
+
+/**
+ * The one place that reaches under QWebSocket into the QTcpSocket/QSslSocket it creates as a
+ * child in open(). Qt 6.4 (and every version up to at least 6.8) exposes neither the opening
+ * handshake's response headers nor how many encrypted bytes are still waiting to be written;
+ * SocketTask needs both. Delete this class when Qt offers them.
+ *
+ * Response headers: QWebSocket reads the 101 response from its socket itself. We start a
+ * QIODevice transaction as soon as TCP connects, before any response byte can be read. When
+ * QWebSocket reports the handshake done (or failed), captureResponse() rolls the transaction
+ * back, reads the response head itself and so leaves the socket exactly where QWebSocket left
+ * it. QWebSocket connects readyRead queued, so nothing is consumed behind our back meanwhile.
+ */
+class TransportTap : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TransportTap(QWebSocket *webSocket);
+
+    /// Call right after QWebSocket::open(). False when no socket child was found.
+    bool attach(bool tcpNoDelay);
+    QAbstractSocket *socket() const { return m_socket; }
+
+    /// Reads the response head of the opening handshake; call when QWebSocket reports the
+    /// handshake done or failed. Returns what could be parsed (statusCode 0 when nothing).
+    HandshakeResponse captureResponse();
+
+    /// Plain and encrypted bytes waiting in the socket: the measure SocketTask paces sends by.
+    qint64 pendingWriteBytes() const;
+
+Q_SIGNALS:
+    void tcpConnected();
+    void tlsDone();
+
+private:
+    QWebSocket *m_webSocket;
+    QPointer<QAbstractSocket> m_socket;
+    bool m_captured = false;
+    HandshakeResponse m_response;
+};
+
+/// Parses an HTTP/1.x response head ("HTTP/1.1 101 …\r\nName: value\r\n…\r\n\r\n").
+/// Exposed for tests; header names are kept as spelled, values trimmed.
+HandshakeResponse parseResponseHead(const QByteArray &head);
+
+} // namespace SwanSocket
