@@ -1,22 +1,413 @@
-// STUB
+#include <SwanSocket/simulatorsettings.h>
 #include <SwanSocket/socketapi.h>
 #include <SwanSocket/sockettask.h>
+#include <SwanSocket/validation.h>
+
+#include "logging.h"
+#include "socket/connecttorelay.h"
+
+#include <QPointer>
+#include <QSet>
+
+#include <map>
+
 namespace SwanSocket {
-class SocketApiPrivate {};
-SocketApi::SocketApi(SimulatorSettings *, QObject *parent) : QObject(parent), d(new SocketApiPrivate) {}
+
+namespace {
+
+constexpr int DefaultTimeoutMs = 60000; // the platforms' networkTimeout.connectSocket
+
+bool isLive(const SocketTask *task)
+{
+    return task && task->readyState() != SocketTask::Closed;
+}
+
+/// A callback key a script gave a non-function value (the JS host leaves only those in).
+Outcome checkCallbacks(const QVariantMap &options)
+{
+    for (const char *key : {"success", "fail", "complete"}) {
+        if (options.contains(QLatin1String(key)))
+            return Outcome::failure(ErrorClass::Parameter,
+                                    QStringLiteral("%1 must be a function").arg(QLatin1String(key)));
+    }
+    return Outcome::success();
+}
+
+QVariantMap headerObject(const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    // Names as the server sent them; a repeated name joins its values as fetch's Headers does.
+    QVariantMap object;
+    for (const auto &[name, value] : headers) {
+        const QString key = QString::fromLatin1(name);
+        const QString text = QString::fromUtf8(value);
+        auto it = object.find(key);
+        if (it == object.end())
+            object.insert(key, text);
+        else
+            *it = it->toString() + QStringLiteral(", ") + text;
+    }
+    return object;
+}
+
+} // namespace
+
+class SocketApiPrivate
+{
+public:
+    SocketApiPrivate(SocketApi *api, SimulatorSettings *settings)
+        : q(api)
+        , settings(settings)
+    {
+    }
+
+    CallResult success(const char *api, QVariantMap res = {}) const
+    {
+        res.insert(QStringLiteral("errMsg"), QLatin1String(api) + QLatin1String(":ok"));
+        return {true, res};
+    }
+
+    CallResult failure(const char *api, const Outcome &outcome) const
+    {
+        return {false,
+                {{QStringLiteral("errMsg"),
+                  QLatin1String(api) + QLatin1String(":fail ") + outcome.reason},
+                 {QStringLiteral("errCode"), errorCode(outcome.errorClass, settings->platform())}}};
+    }
+
+    /// Delivers @p result from the event loop; queued calls keep call order.
+    void post(ResultHandler done, CallResult result, SocketTask *discardFirst = nullptr)
+    {
+        ++pending;
+        QPointer<SocketTask> discarded(discardFirst);
+        QMetaObject::invokeMethod(q, [this, done = std::move(done), result = std::move(result), discarded] {
+            if (discarded) {
+                doomed.remove(discarded);
+                discarded->discard();
+                Q_EMIT q->taskFinished(discarded);
+            }
+            --pending;
+            if (!result.ok)
+                qCDebug(lcApi) << result.res.value(QStringLiteral("errMsg")).toString();
+            if (done)
+                done(result);
+            checkIdle();
+        }, Qt::QueuedConnection);
+    }
+
+    void checkIdle()
+    {
+        if (q->isIdle())
+            Q_EMIT q->becameIdle();
+    }
+
+    Outcome validateConnect(const QVariantMap &options, SocketTask::Options *taskOptions) const;
+    Outcome messageData(const QVariantMap &options, QVariant *data) const;
+    Outcome sendOn(SocketTask *task, const QVariantMap &options);
+    void watch(SocketTask *task);
+    void dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res);
+    QVariantMap openResult(const SocketTask *task) const;
+
+    SocketApi *const q;
+    SimulatorSettings *const settings;
+    ConnectToRelay relay;
+    QList<SocketTask *> tasks;
+    QPointer<SocketTask> target;
+    QSet<const SocketTask *> doomed; // failed connectSocket tasks: Connecting, never live
+    std::map<SocketApi::Event, EventHandler> globalListeners;
+    std::map<const SocketTask *, std::map<SocketApi::Event, QList<EventHandler>>> taskListeners;
+    int pending = 0;
+};
+
+Outcome SocketApiPrivate::validateConnect(const QVariantMap &options,
+                                          SocketTask::Options *taskOptions) const
+{
+    if (Outcome check = checkCallbacks(options); !check.ok())
+        return check;
+    const bool development = settings->developmentMode();
+    if (Outcome check = Validation::normalizeUrl(options.value(QStringLiteral("url")), development,
+                                                 &taskOptions->url);
+        !check.ok())
+        return check;
+    if (!development && !Validation::isHostAllowed(taskOptions->url, settings->allowedDomains()))
+        return Outcome::failure(ErrorClass::Security,
+                                QStringLiteral("url host %1 is not in the allowed domain list")
+                                        .arg(taskOptions->url.host()));
+    if (Outcome check = Validation::validateHeaders(options.value(QStringLiteral("header")),
+                                                    &taskOptions->headers);
+        !check.ok())
+        return check;
+    if (Outcome check = Validation::validateProtocols(options.value(QStringLiteral("protocols")),
+                                                      &taskOptions->protocols);
+        !check.ok())
+        return check;
+    if (Outcome check = Validation::validateTimeout(options.value(QStringLiteral("timeout")),
+                                                    DefaultTimeoutMs, &taskOptions->timeoutMs);
+        !check.ok())
+        return check;
+    const QVariant noDelay = options.value(QStringLiteral("tcpNoDelay"));
+    if (!noDelay.isNull()) {
+        if (noDelay.typeId() != QMetaType::Bool)
+            return Outcome::failure(ErrorClass::Parameter,
+                                    QStringLiteral("tcpNoDelay must be a boolean"));
+        taskOptions->tcpNoDelay = noDelay.toBool();
+    }
+    // The platform's fixed Referer (a script may not set one: validateHeaders refused it).
+    taskOptions->headers.append({QByteArrayLiteral("Referer"), settings->referer()});
+    return Outcome::success();
+}
+
+Outcome SocketApiPrivate::messageData(const QVariantMap &options, QVariant *data) const
+{
+    if (Outcome check = checkCallbacks(options); !check.ok())
+        return check;
+    *data = options.value(QStringLiteral("data"));
+    switch (data->typeId()) {
+    case QMetaType::QString:
+    case QMetaType::QByteArray:
+        return Outcome::success();
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        return Outcome::failure(ErrorClass::Parameter, QStringLiteral("data is required"));
+    default:
+        return Outcome::failure(ErrorClass::Parameter,
+                                QStringLiteral("data must be a String or an ArrayBuffer"));
+    }
+}
+
+Outcome SocketApiPrivate::sendOn(SocketTask *task, const QVariantMap &options)
+{
+    QVariant data;
+    if (Outcome check = messageData(options, &data); !check.ok())
+        return check;
+    if (!task)
+        return Outcome::failure(ErrorClass::State,
+                                QStringLiteral("no SocketTask: call connectSocket first"));
+    return data.typeId() == QMetaType::QString ? task->send(data.toString())
+                                               : task->send(data.toByteArray());
+}
+
+QVariantMap SocketApiPrivate::openResult(const SocketTask *task) const
+{
+    const SocketTaskProfile profile = task->profile();
+    return {{QStringLiteral("header"), headerObject(task->handshakeResponse().headers)},
+            {QStringLiteral("protocol"), task->protocol()},
+            {QStringLiteral("profile"),
+             QVariantMap{{QStringLiteral("connectStart"), profile.connectStart},
+                         {QStringLiteral("connectEnd"), profile.connectEnd},
+                         {QStringLiteral("tlsDone"), profile.tlsDone},
+                         {QStringLiteral("handshakeDone"), profile.handshakeDone}}}};
+}
+
+void SocketApiPrivate::watch(SocketTask *task)
+{
+    using Event = SocketApi::Event;
+    QObject::connect(task, &SocketTask::opened, q,
+                     [this, task] { dispatch(task, Event::Open, openResult(task)); });
+    QObject::connect(task, &SocketTask::textMessageReceived, q, [this, task](const QString &text) {
+        dispatch(task, Event::Message,
+                 {{QStringLiteral("data"), text}, {QStringLiteral("dataType"), QStringLiteral("string")}});
+    });
+    QObject::connect(task, &SocketTask::binaryMessageReceived, q, [this, task](const QByteArray &bytes) {
+        dispatch(task, Event::Message,
+                 {{QStringLiteral("data"), bytes},
+                  {QStringLiteral("dataType"), QStringLiteral("arrayBuffer")}});
+    });
+    QObject::connect(task, &SocketTask::errorOccurred, q, [this, task](const QString &message) {
+        QVariantMap res{{QStringLiteral("errMsg"), message}};
+        if (settings->platform() == Platform::Android)
+            res.insert(QStringLiteral("errCode"), 0); // "error happen"
+        dispatch(task, Event::Error, res);
+    });
+    QObject::connect(task, &SocketTask::closed, q, [this, task](int code, const QString &reason) {
+        dispatch(task, Event::Close, {{QStringLiteral("code"), code}, {QStringLiteral("reason"), reason}});
+        taskListeners.erase(task); // nothing fires after close
+        Q_EMIT q->taskFinished(task);
+        checkIdle();
+    });
+}
+
+void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res)
+{
+    // Copies: a listener may add listeners (or connect again) while we iterate.
+    const auto perTask = taskListeners.find(task);
+    if (perTask != taskListeners.end()) {
+        const QList<EventHandler> handlers = perTask->second[event];
+        for (const EventHandler &handler : handlers)
+            handler(res);
+    }
+    if (task == target) {
+        const auto global = globalListeners.find(event);
+        if (global != globalListeners.end() && global->second) {
+            const EventHandler handler = global->second;
+            handler(res);
+        }
+    }
+}
+
+SocketApi::SocketApi(SimulatorSettings *settings, QObject *parent)
+    : QObject(parent)
+    , d(new SocketApiPrivate(this, settings))
+{
+    Q_ASSERT(settings);
+    d->relay.setRules(settings->connectToRules());
+    connect(settings, &SimulatorSettings::changed, this,
+            [this] { d->relay.setRules(d->settings->connectToRules()); });
+}
+
 SocketApi::~SocketApi() = default;
-SimulatorSettings *SocketApi::settings() const { return nullptr; }
-SocketTask *SocketApi::connectSocket(const QVariantMap &, ResultHandler) { return nullptr; }
-void SocketApi::sendSocketMessage(const QVariantMap &, ResultHandler) {}
-void SocketApi::closeSocket(const QVariantMap &, ResultHandler) {}
-void SocketApi::send(SocketTask *, const QVariantMap &, ResultHandler) {}
-void SocketApi::close(SocketTask *, const QVariantMap &, ResultHandler) {}
-void SocketApi::setGlobalListener(Event, EventHandler) {}
-void SocketApi::addTaskListener(SocketTask *, Event, EventHandler) {}
-SocketTask *SocketApi::currentTask() const { return nullptr; }
-QList<SocketTask *> SocketApi::liveTasks() const { return {}; }
-QList<SocketTask *> SocketApi::tasks() const { return {}; }
-SocketTask *SocketApi::task(int) const { return nullptr; }
-int SocketApi::pendingResults() const { return 0; }
-bool SocketApi::isIdle() const { return true; }
+
+SimulatorSettings *SocketApi::settings() const
+{
+    return d->settings;
+}
+
+SocketTask *SocketApi::connectSocket(const QVariantMap &options, ResultHandler done)
+{
+    static const char api[] = "connectSocket";
+    SocketTask::Options taskOptions;
+    Outcome check = d->validateConnect(options, &taskOptions);
+    const bool single = d->settings->singleConnectionMode();
+    if (check.ok() && !single && liveTasks().size() >= d->settings->maxTasks())
+        check = Outcome::failure(ErrorClass::MaxTasks,
+                                 QStringLiteral("exceeded the maximum of %1 live SocketTasks")
+                                         .arg(d->settings->maxTasks()));
+
+    auto *task = new SocketTask(taskOptions.url.isValid()
+                                        ? taskOptions.url
+                                        : QUrl(options.value(QStringLiteral("url")).toString()),
+                                this);
+    d->tasks.append(task);
+    Q_EMIT taskCreated(task);
+    if (!check.ok()) {
+        d->doomed.insert(task);
+        d->post(std::move(done), d->failure(api, check), task);
+        return task;
+    }
+
+    if (single) {
+        // Base library < 1.9.4: one connection at a time; the old one closes normally first.
+        for (SocketTask *old : liveTasks()) {
+            if (old != task && old->readyState() != SocketTask::Closing)
+                old->close(1000);
+        }
+    }
+    if (single || !d->target || d->target->readyState() == SocketTask::Closed)
+        d->target = task;
+
+    taskOptions.sslConfiguration.addCaCertificates(d->settings->caCertificates());
+    taskOptions.verifyPeer = !d->settings->developmentMode();
+    taskOptions.sendWindow = d->settings->sendWindow();
+    if (auto proxy = d->relay.proxyFor(taskOptions.url))
+        taskOptions.proxy = *proxy;
+    d->watch(task);
+    task->open(taskOptions);
+    d->post(std::move(done), d->success(api, {{QStringLiteral("socketTaskId"), task->taskId()}}));
+    return task;
+}
+
+void SocketApi::sendSocketMessage(const QVariantMap &options, ResultHandler done)
+{
+    const Outcome check = d->sendOn(d->target, options);
+    d->post(std::move(done), check.ok() ? d->success("sendSocketMessage")
+                                        : d->failure("sendSocketMessage", check));
+}
+
+void SocketApi::send(SocketTask *task, const QVariantMap &options, ResultHandler done)
+{
+    const Outcome check = d->sendOn(task, options);
+    d->post(std::move(done), check.ok() ? d->success("sendSocketMessage")
+                                        : d->failure("sendSocketMessage", check));
+}
+
+namespace {
+Outcome closeArguments(const QVariantMap &options, int *code, QString *reason)
+{
+    if (Outcome check = checkCallbacks(options); !check.ok())
+        return check;
+    if (Outcome check = Validation::validateCloseCode(options.value(QStringLiteral("code")), code);
+        !check.ok())
+        return check;
+    return Validation::validateCloseReason(options.value(QStringLiteral("reason")), reason);
+}
+} // namespace
+
+void SocketApi::closeSocket(const QVariantMap &options, ResultHandler done)
+{
+    int code = 1000;
+    QString reason;
+    Outcome check = closeArguments(options, &code, &reason);
+    if (check.ok()) {
+        const QList<SocketTask *> live = liveTasks();
+        if (live.isEmpty())
+            check = Outcome::failure(ErrorClass::State, QStringLiteral("no live SocketTask to close"));
+        for (SocketTask *task : live) {
+            if (task->readyState() != SocketTask::Closing)
+                task->close(code, reason);
+        }
+    }
+    d->post(std::move(done), check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
+}
+
+void SocketApi::close(SocketTask *task, const QVariantMap &options, ResultHandler done)
+{
+    int code = 1000;
+    QString reason;
+    Outcome check = closeArguments(options, &code, &reason);
+    if (check.ok())
+        check = task ? task->close(code, reason)
+                     : Outcome::failure(ErrorClass::State, QStringLiteral("no such SocketTask"));
+    d->post(std::move(done), check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
+}
+
+void SocketApi::setGlobalListener(Event event, EventHandler handler)
+{
+    d->globalListeners[event] = std::move(handler);
+}
+
+void SocketApi::addTaskListener(SocketTask *task, Event event, EventHandler handler)
+{
+    if (!task || !handler || task->readyState() == SocketTask::Closed)
+        return; // a closed task fires nothing more
+    d->taskListeners[task][event].append(std::move(handler));
+}
+
+SocketTask *SocketApi::currentTask() const
+{
+    return d->target;
+}
+
+QList<SocketTask *> SocketApi::liveTasks() const
+{
+    QList<SocketTask *> live;
+    for (SocketTask *task : d->tasks) {
+        if (isLive(task) && !d->doomed.contains(task))
+            live.append(task);
+    }
+    return live;
+}
+
+QList<SocketTask *> SocketApi::tasks() const
+{
+    return d->tasks;
+}
+
+SocketTask *SocketApi::task(int taskId) const
+{
+    for (SocketTask *task : d->tasks) {
+        if (task->taskId() == taskId)
+            return task;
+    }
+    return nullptr;
+}
+
+int SocketApi::pendingResults() const
+{
+    return d->pending;
+}
+
+bool SocketApi::isIdle() const
+{
+    return d->pending == 0 && liveTasks().isEmpty();
+}
+
 } // namespace SwanSocket
