@@ -1,20 +1,30 @@
 #include <SwanSocket/connectto.h>
+#include <SwanSocket/validation.h>
 
+#include <QHostAddress>
 #include <QRegularExpression>
 
 namespace SwanSocket {
 
 namespace {
-// One host part: empty, a bracketed IPv6 literal, or a name/IPv4 without ':'.
+// One host part: empty, a bracketed IPv6 literal, or a host name / IPv4 address. Hosts are
+// normalised as allow-list entries are (lower-case ACE, canonical IP) so that rules compare
+// with the hosts normalizeUrl() produces.
 bool parseHostPort(const QString &host, const QString &port, QString *hostOut, int *portOut)
 {
-    QString h = host;
-    if (h.startsWith(QLatin1Char('['))) {
-        if (!h.endsWith(QLatin1Char(']')))
+    if (host.startsWith(QLatin1Char('['))) {
+        const QString literal = host.mid(1, host.size() - 2);
+        if (!host.endsWith(QLatin1Char(']'))
+            || QHostAddress(literal).protocol() != QAbstractSocket::IPv6Protocol)
             return false;
-        h = h.mid(1, h.size() - 2);
+        *hostOut = QHostAddress(literal).toString();
+    } else if (!host.isEmpty()) {
+        *hostOut = Validation::normalizeAllowedDomain(host);
+        if (hostOut->isEmpty() || hostOut->contains(QLatin1Char('/')))
+            return false;
+    } else {
+        hostOut->clear();
     }
-    *hostOut = h.toLower();
     if (port.isEmpty()) {
         *portOut = -1;
         return true;
@@ -45,7 +55,7 @@ std::optional<ConnectToRule> ConnectToRule::parse(const QString &spec)
 
 bool ConnectToRule::matches(const QString &host, int port) const
 {
-    return (fromHost.isEmpty() || fromHost.compare(host, Qt::CaseInsensitive) == 0)
+    return (fromHost.isEmpty() || fromHost == Validation::normalizeAllowedDomain(host))
             && (fromPort < 0 || fromPort == port);
 }
 

@@ -113,7 +113,7 @@ std::optional<ConnectToRule> ConnectToRelay::ruleFor(const QString &host, int po
 std::optional<QNetworkProxy> ConnectToRelay::proxyFor(const QUrl &url)
 {
     const int defaultPort = url.scheme() == QLatin1String("ws") ? 80 : 443;
-    if (!ruleFor(url.host(), url.port(defaultPort)))
+    if (!ruleFor(url.host(QUrl::FullyEncoded), url.port(defaultPort)))
         return std::nullopt;
     if (!m_server.isListening() && !m_server.listen(QHostAddress::LocalHost)) {
         qCWarning(lcSocket) << "connect-to relay cannot listen:" << m_server.errorString();
