@@ -22,18 +22,11 @@ struct SimulatorSettings::Data
     qint64 sendWindow = SocketTask::DefaultSendWindow;
 };
 
-SimulatorSettings::SimulatorSettings(QObject *parent)
-    : QObject(parent)
-    , d(new Data)
-{
-}
+SimulatorSettings::SimulatorSettings(QObject *parent) : QObject(parent), d(new Data) { }
 
 SimulatorSettings::~SimulatorSettings() = default;
 
-QStringList SimulatorSettings::allowedDomains() const
-{
-    return d->allowedDomains;
-}
+QStringList SimulatorSettings::allowedDomains() const { return d->allowedDomains; }
 
 void SimulatorSettings::setAllowedDomains(const QStringList &domains)
 {
@@ -45,13 +38,10 @@ void SimulatorSettings::setAllowedDomains(const QStringList &domains)
 
 void SimulatorSettings::addAllowedDomain(const QString &domain)
 {
-    setAllowedDomains(d->allowedDomains + QStringList{domain});
+    setAllowedDomains(d->allowedDomains + QStringList {domain});
 }
 
-bool SimulatorSettings::developmentMode() const
-{
-    return d->developmentMode;
-}
+bool SimulatorSettings::developmentMode() const { return d->developmentMode; }
 
 void SimulatorSettings::setDevelopmentMode(bool on)
 {
@@ -67,10 +57,7 @@ void SimulatorSettings::setDevelopmentMode(bool on)
     Q_EMIT changed();
 }
 
-QList<QSslCertificate> SimulatorSettings::caCertificates() const
-{
-    return d->caCertificates;
-}
+QList<QSslCertificate> SimulatorSettings::caCertificates() const { return d->caCertificates; }
 
 bool SimulatorSettings::addCaCertificateFile(const QString &path, QString *error)
 {
@@ -80,7 +67,8 @@ bool SimulatorSettings::addCaCertificateFile(const QString &path, QString *error
             *error = QStringLiteral("cannot read CA file %1: %2").arg(path, file.errorString());
         return false;
     }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    const QList<QSslCertificate> certificates
+            = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty()) {
         if (error)
             *error = QStringLiteral("no PEM certificate in %1").arg(path);
@@ -96,10 +84,7 @@ void SimulatorSettings::addCaCertificates(const QList<QSslCertificate> &certific
     Q_EMIT changed();
 }
 
-QString SimulatorSettings::baseVersion() const
-{
-    return d->baseVersion;
-}
+QString SimulatorSettings::baseVersion() const { return d->baseVersion; }
 
 void SimulatorSettings::setBaseVersion(const QString &version)
 {
@@ -116,10 +101,7 @@ bool SimulatorSettings::singleConnectionMode() const
     return QVersionNumber::fromString(d->baseVersion) < multipleConnectionsVersion();
 }
 
-Platform SimulatorSettings::platform() const
-{
-    return d->platform;
-}
+Platform SimulatorSettings::platform() const { return d->platform; }
 
 void SimulatorSettings::setPlatform(Platform platform)
 {
@@ -140,10 +122,7 @@ void SimulatorSettings::setPlatformName(const QString &name)
                                                                                  : Platform::Ios);
 }
 
-QString SimulatorSettings::appKey() const
-{
-    return d->appKey;
-}
+QString SimulatorSettings::appKey() const { return d->appKey; }
 
 void SimulatorSettings::setAppKey(const QString &appKey)
 {
@@ -160,10 +139,7 @@ QByteArray SimulatorSettings::referer() const
             + "/devtools/page-frame.html";
 }
 
-int SimulatorSettings::maxTasks() const
-{
-    return d->maxTasks;
-}
+int SimulatorSettings::maxTasks() const { return d->maxTasks; }
 
 void SimulatorSettings::setMaxTasks(int maxTasks)
 {
@@ -174,10 +150,7 @@ void SimulatorSettings::setMaxTasks(int maxTasks)
     Q_EMIT changed();
 }
 
-QStringList SimulatorSettings::connectTo() const
-{
-    return d->connectTo;
-}
+QStringList SimulatorSettings::connectTo() const { return d->connectTo; }
 
 void SimulatorSettings::setConnectTo(const QStringList &specs)
 {
@@ -207,15 +180,9 @@ bool SimulatorSettings::addConnectTo(const QString &spec)
     return true;
 }
 
-QList<ConnectToRule> SimulatorSettings::connectToRules() const
-{
-    return d->connectToRules;
-}
+QList<ConnectToRule> SimulatorSettings::connectToRules() const { return d->connectToRules; }
 
-qint64 SimulatorSettings::sendWindow() const
-{
-    return d->sendWindow;
-}
+qint64 SimulatorSettings::sendWindow() const { return d->sendWindow; }
 
 void SimulatorSettings::setSendWindow(qint64 bytes)
 {

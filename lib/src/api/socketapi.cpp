@@ -17,18 +17,16 @@ namespace {
 
 constexpr int DefaultTimeoutMs = 60000; // the platforms' networkTimeout.connectSocket
 
-bool isLive(const SocketTask *task)
-{
-    return task && task->readyState() != SocketTask::Closed;
-}
+bool isLive(const SocketTask *task) { return task && task->readyState() != SocketTask::Closed; }
 
 /// A callback key a script gave a non-function value (the JS host leaves only those in).
 Outcome checkCallbacks(const QVariantMap &options)
 {
     for (const char *key : {"success", "fail", "complete"}) {
         if (options.contains(QLatin1String(key)))
-            return Outcome::failure(ErrorClass::Parameter,
-                                    QStringLiteral("%1 must be a function").arg(QLatin1String(key)));
+            return Outcome::failure(
+                    ErrorClass::Parameter,
+                    QStringLiteral("%1 must be a function").arg(QLatin1String(key)));
     }
     return Outcome::success();
 }
@@ -54,11 +52,7 @@ QVariantMap headerObject(const QList<QPair<QByteArray, QByteArray>> &headers)
 class SocketApiPrivate
 {
 public:
-    SocketApiPrivate(SocketApi *api, SimulatorSettings *settings)
-        : q(api)
-        , settings(settings)
-    {
-    }
+    SocketApiPrivate(SocketApi *api, SimulatorSettings *settings) : q(api), settings(settings) { }
 
     CallResult success(const char *api, QVariantMap res = {}) const
     {
@@ -79,19 +73,22 @@ public:
     {
         ++pending;
         QPointer<SocketTask> discarded(discardFirst);
-        QMetaObject::invokeMethod(q, [this, done = std::move(done), result = std::move(result), discarded] {
-            if (discarded) {
-                doomed.remove(discarded);
-                discarded->discard();
-                Q_EMIT q->taskFinished(discarded);
-            }
-            --pending;
-            if (!result.ok)
-                qCDebug(lcApi) << result.res.value(QStringLiteral("errMsg")).toString();
-            if (done)
-                done(result);
-            checkIdle();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                q,
+                [this, done = std::move(done), result = std::move(result), discarded] {
+                    if (discarded) {
+                        doomed.remove(discarded);
+                        discarded->discard();
+                        Q_EMIT q->taskFinished(discarded);
+                    }
+                    --pending;
+                    if (!result.ok)
+                        qCDebug(lcApi) << result.res.value(QStringLiteral("errMsg")).toString();
+                    if (done)
+                        done(result);
+                    checkIdle();
+                },
+                Qt::QueuedConnection);
     }
 
     void checkIdle()
@@ -192,10 +189,10 @@ QVariantMap SocketApiPrivate::openResult(const SocketTask *task) const
     return {{QStringLiteral("header"), headerObject(task->handshakeResponse().headers)},
             {QStringLiteral("protocol"), task->protocol()},
             {QStringLiteral("profile"),
-             QVariantMap{{QStringLiteral("connectStart"), profile.connectStart},
-                         {QStringLiteral("connectEnd"), profile.connectEnd},
-                         {QStringLiteral("tlsDone"), profile.tlsDone},
-                         {QStringLiteral("handshakeDone"), profile.handshakeDone}}}};
+             QVariantMap {{QStringLiteral("connectStart"), profile.connectStart},
+                          {QStringLiteral("connectEnd"), profile.connectEnd},
+                          {QStringLiteral("tlsDone"), profile.tlsDone},
+                          {QStringLiteral("handshakeDone"), profile.handshakeDone}}}};
 }
 
 void SocketApiPrivate::watch(SocketTask *task)
@@ -205,21 +202,24 @@ void SocketApiPrivate::watch(SocketTask *task)
                      [this, task] { dispatch(task, Event::Open, openResult(task)); });
     QObject::connect(task, &SocketTask::textMessageReceived, q, [this, task](const QString &text) {
         dispatch(task, Event::Message,
-                 {{QStringLiteral("data"), text}, {QStringLiteral("dataType"), QStringLiteral("string")}});
+                 {{QStringLiteral("data"), text},
+                  {QStringLiteral("dataType"), QStringLiteral("string")}});
     });
-    QObject::connect(task, &SocketTask::binaryMessageReceived, q, [this, task](const QByteArray &bytes) {
-        dispatch(task, Event::Message,
-                 {{QStringLiteral("data"), bytes},
-                  {QStringLiteral("dataType"), QStringLiteral("arrayBuffer")}});
-    });
+    QObject::connect(task, &SocketTask::binaryMessageReceived, q,
+                     [this, task](const QByteArray &bytes) {
+                         dispatch(task, Event::Message,
+                                  {{QStringLiteral("data"), bytes},
+                                   {QStringLiteral("dataType"), QStringLiteral("arrayBuffer")}});
+                     });
     QObject::connect(task, &SocketTask::errorOccurred, q, [this, task](const QString &message) {
-        QVariantMap res{{QStringLiteral("errMsg"), message}};
+        QVariantMap res {{QStringLiteral("errMsg"), message}};
         if (settings->platform() == Platform::Android)
             res.insert(QStringLiteral("errCode"), 0); // "error happen"
         dispatch(task, Event::Error, res);
     });
     QObject::connect(task, &SocketTask::closed, q, [this, task](int code, const QString &reason) {
-        dispatch(task, Event::Close, {{QStringLiteral("code"), code}, {QStringLiteral("reason"), reason}});
+        dispatch(task, Event::Close,
+                 {{QStringLiteral("code"), code}, {QStringLiteral("reason"), reason}});
         taskListeners.erase(task); // nothing fires after close
         Q_EMIT q->taskFinished(task);
         checkIdle();
@@ -245,8 +245,7 @@ void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const 
 }
 
 SocketApi::SocketApi(SimulatorSettings *settings, QObject *parent)
-    : QObject(parent)
-    , d(new SocketApiPrivate(this, settings))
+    : QObject(parent), d(new SocketApiPrivate(this, settings))
 {
     Q_ASSERT(settings);
     d->relay.setRules(settings->connectToRules());
@@ -256,10 +255,7 @@ SocketApi::SocketApi(SimulatorSettings *settings, QObject *parent)
 
 SocketApi::~SocketApi() = default;
 
-SimulatorSettings *SocketApi::settings() const
-{
-    return d->settings;
-}
+SimulatorSettings *SocketApi::settings() const { return d->settings; }
 
 SocketTask *SocketApi::connectSocket(const QVariantMap &options, ResultHandler done)
 {
@@ -308,15 +304,15 @@ SocketTask *SocketApi::connectSocket(const QVariantMap &options, ResultHandler d
 void SocketApi::sendSocketMessage(const QVariantMap &options, ResultHandler done)
 {
     const Outcome check = d->sendOn(d->target, options);
-    d->post(std::move(done), check.ok() ? d->success("sendSocketMessage")
-                                        : d->failure("sendSocketMessage", check));
+    d->post(std::move(done),
+            check.ok() ? d->success("sendSocketMessage") : d->failure("sendSocketMessage", check));
 }
 
 void SocketApi::send(SocketTask *task, const QVariantMap &options, ResultHandler done)
 {
     const Outcome check = d->sendOn(task, options);
-    d->post(std::move(done), check.ok() ? d->success("sendSocketMessage")
-                                        : d->failure("sendSocketMessage", check));
+    d->post(std::move(done),
+            check.ok() ? d->success("sendSocketMessage") : d->failure("sendSocketMessage", check));
 }
 
 namespace {
@@ -339,13 +335,15 @@ void SocketApi::closeSocket(const QVariantMap &options, ResultHandler done)
     if (check.ok()) {
         const QList<SocketTask *> live = liveTasks();
         if (live.isEmpty())
-            check = Outcome::failure(ErrorClass::State, QStringLiteral("no live SocketTask to close"));
+            check = Outcome::failure(ErrorClass::State,
+                                     QStringLiteral("no live SocketTask to close"));
         for (SocketTask *task : live) {
             if (task->readyState() != SocketTask::Closing)
                 task->close(code, reason);
         }
     }
-    d->post(std::move(done), check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
+    d->post(std::move(done),
+            check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
 }
 
 void SocketApi::close(SocketTask *task, const QVariantMap &options, ResultHandler done)
@@ -356,7 +354,8 @@ void SocketApi::close(SocketTask *task, const QVariantMap &options, ResultHandle
     if (check.ok())
         check = task ? task->close(code, reason)
                      : Outcome::failure(ErrorClass::State, QStringLiteral("no such SocketTask"));
-    d->post(std::move(done), check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
+    d->post(std::move(done),
+            check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
 }
 
 void SocketApi::setGlobalListener(Event event, EventHandler handler)
@@ -371,10 +370,7 @@ void SocketApi::addTaskListener(SocketTask *task, Event event, EventHandler hand
     d->taskListeners[task][event].append(std::move(handler));
 }
 
-SocketTask *SocketApi::currentTask() const
-{
-    return d->target;
-}
+SocketTask *SocketApi::currentTask() const { return d->target; }
 
 QList<SocketTask *> SocketApi::liveTasks() const
 {
@@ -386,10 +382,7 @@ QList<SocketTask *> SocketApi::liveTasks() const
     return live;
 }
 
-QList<SocketTask *> SocketApi::tasks() const
-{
-    return d->tasks;
-}
+QList<SocketTask *> SocketApi::tasks() const { return d->tasks; }
 
 SocketTask *SocketApi::task(int taskId) const
 {
@@ -400,14 +393,8 @@ SocketTask *SocketApi::task(int taskId) const
     return nullptr;
 }
 
-int SocketApi::pendingResults() const
-{
-    return d->pending;
-}
+int SocketApi::pendingResults() const { return d->pending; }
 
-bool SocketApi::isIdle() const
-{
-    return d->pending == 0 && liveTasks().isEmpty();
-}
+bool SocketApi::isIdle() const { return d->pending == 0 && liveTasks().isEmpty(); }
 
 } // namespace SwanSocket

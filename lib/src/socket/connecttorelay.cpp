@@ -15,9 +15,7 @@ class Tunnel : public QObject
 {
 public:
     Tunnel(QTcpSocket *client, std::function<std::optional<ConnectToRule>(QString, int)> ruleFor)
-        : QObject(client)
-        , m_client(client)
-        , m_ruleFor(std::move(ruleFor))
+        : QObject(client), m_client(client), m_ruleFor(std::move(ruleFor))
     {
         connect(client, &QTcpSocket::readyRead, this, &Tunnel::clientReadyRead);
         connect(client, &QTcpSocket::disconnected, this, [this] {
@@ -86,8 +84,7 @@ private:
 
 } // namespace
 
-ConnectToRelay::ConnectToRelay(QObject *parent)
-    : QObject(parent)
+ConnectToRelay::ConnectToRelay(QObject *parent) : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *client = m_server.nextPendingConnection())
@@ -95,10 +92,7 @@ ConnectToRelay::ConnectToRelay(QObject *parent)
     });
 }
 
-void ConnectToRelay::setRules(const QList<ConnectToRule> &rules)
-{
-    m_rules = rules;
-}
+void ConnectToRelay::setRules(const QList<ConnectToRule> &rules) { m_rules = rules; }
 
 std::optional<ConnectToRule> ConnectToRelay::ruleFor(const QString &host, int port) const
 {

@@ -17,10 +17,7 @@ namespace SwanSocket {
 
 namespace {
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 QByteArray stateName(SocketTask::ReadyState state)
 {
@@ -39,6 +36,9 @@ QByteArray stateName(SocketTask::ReadyState state)
 
 QAtomicInt lastTaskId;
 
+/// How long we wait for the server's close frame after sending ours (Chrome waits about 2 s).
+constexpr int CloseHandshakeTimeoutMs = 3000;
+
 /// Messages waiting in the task's own queue; one of the two payloads is set.
 struct QueuedMessage
 {
@@ -54,14 +54,17 @@ class SocketTaskPrivate
 {
 public:
     explicit SocketTaskPrivate(SocketTask *task, const QUrl &url)
-        : q(task)
-        , taskId(lastTaskId.fetchAndAddRelaxed(1) + 1)
-        , url(url)
+        : q(task), taskId(lastTaskId.fetchAndAddRelaxed(1) + 1), url(url)
     {
         timeout.setSingleShot(true);
         QObject::connect(&timeout, &QTimer::timeout, q, [this] {
-            fail(QStringLiteral("timeout: the opening handshake took longer than %1 ms")
-                         .arg(options.timeoutMs));
+            if (!opened) {
+                fail(QStringLiteral("timeout: the opening handshake took longer than %1 ms")
+                             .arg(options.timeoutMs));
+            } else if (closeFrameSent && webSocket) {
+                // The server never answered our close frame: close without it.
+                webSocket->close(QWebSocketProtocol::CloseCode(closeCode), closeReason);
+            }
         });
     }
 
@@ -106,6 +109,7 @@ public:
     int closeCode = 1000;
     QString closeReason;
     bool closingHandshakeSeen = false; // QWebSocket sent or answered a close frame
+    bool closeFrameSent = false; // we sent ours through the tap, waiting for the server's
     bool opened = false;
     bool finished = false;
     int callDepth = 0; // > 0 while inside open()/send()/close(): events must wait
@@ -136,7 +140,8 @@ void SocketTaskPrivate::startOpening()
     });
     // Qt 6.4 emits aboutToClose only when a closing handshake happens (ours or the server's);
     // an abnormal drop goes without it, and closeCode() then wrongly says 1000.
-    QObject::connect(webSocket, &QWebSocket::aboutToClose, q, [this] { closingHandshakeSeen = true; });
+    QObject::connect(webSocket, &QWebSocket::aboutToClose, q,
+                     [this] { closingHandshakeSeen = true; });
     QObject::connect(webSocket, &QWebSocket::bytesWritten, q, [this] { pump(); });
     QObject::connect(webSocket, &QWebSocket::textMessageReceived, q, [this](const QString &m) {
         if (opened && !finished)
@@ -172,7 +177,8 @@ void SocketTaskPrivate::handleConnected()
     // Browsers fail the connection when the server picks a subprotocol that was not offered.
     const QString chosen = webSocket->subprotocol();
     if (!chosen.isEmpty() && !options.protocols.contains(chosen)) {
-        fail(QStringLiteral("the server chose subprotocol \"%1\", which was not offered").arg(chosen));
+        fail(QStringLiteral("the server chose subprotocol \"%1\", which was not offered")
+                     .arg(chosen));
         return;
     }
     protocol = chosen;
@@ -186,13 +192,22 @@ void SocketTaskPrivate::handleDisconnected()
     if (finished)
         return;
     if (!opened) {
-        fail(QStringLiteral("the connection closed during the opening handshake"));
+        // Qt emits disconnected before error() for a refused or failed connection: give the
+        // specific error a turn of the event loop to win over this generic one.
+        QMetaObject::invokeMethod(
+                q,
+                [this] {
+                    fail(QStringLiteral("the connection closed during the opening handshake"));
+                },
+                Qt::QueuedConnection);
         return;
     }
+    // Without a closing handshake (a drop, or no answer to our close frame) browsers say 1006;
+    // Qt 6.4 would report a stale 1000.
     if (closingHandshakeSeen)
         finish(webSocket->closeCode(), webSocket->closeReason());
     else
-        finish(1006, QString()); // Qt 6.4 would report a stale 1000 here
+        finish(1006, QString());
 }
 
 void SocketTaskPrivate::handleError(QAbstractSocket::SocketError error)
@@ -200,7 +215,8 @@ void SocketTaskPrivate::handleError(QAbstractSocket::SocketError error)
     if (finished)
         return;
     if (callDepth > 0) { // e.g. a write failed inside send(): report from the event loop
-        QMetaObject::invokeMethod(q, [this, error] { handleError(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                q, [this, error] { handleError(error); }, Qt::QueuedConnection);
         return;
     }
     if (opened) {
@@ -215,8 +231,9 @@ void SocketTaskPrivate::handleError(QAbstractSocket::SocketError error)
 
 QString SocketTaskPrivate::describeError(QAbstractSocket::SocketError error) const
 {
-    const QString endpoint =
-            QStringLiteral("%1:%2").arg(url.host()).arg(url.port(url.scheme() == QLatin1String("ws") ? 80 : 443));
+    const QString endpoint = QStringLiteral("%1:%2")
+                                     .arg(url.host())
+                                     .arg(url.port(url.scheme() == QLatin1String("ws") ? 80 : 443));
     switch (error) {
     case QAbstractSocket::HostNotFoundError:
         return QStringLiteral("DNS lookup failed for %1").arg(url.host());
@@ -239,7 +256,7 @@ QString SocketTaskPrivate::describeError(QAbstractSocket::SocketError error) con
         break;
     }
     if (profile.connectEnd != 0) {
-        const HandshakeResponse head = tap ? tap->captureResponse() : HandshakeResponse{};
+        const HandshakeResponse head = tap ? tap->captureResponse() : HandshakeResponse {};
         if (head.statusCode != 0 && head.statusCode != 101)
             return QStringLiteral("Error during WebSocket handshake: Unexpected response code: %1")
                     .arg(head.statusCode);
@@ -253,10 +270,13 @@ void SocketTaskPrivate::schedulePump()
     if (pumpScheduled)
         return;
     pumpScheduled = true;
-    QMetaObject::invokeMethod(q, [this] {
-        pumpScheduled = false;
-        pump();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            q,
+            [this] {
+                pumpScheduled = false;
+                pump();
+            },
+            Qt::QueuedConnection);
 }
 
 void SocketTaskPrivate::pump()
@@ -289,8 +309,12 @@ void SocketTaskPrivate::write(const QueuedMessage &message)
 void SocketTaskPrivate::closeWhenDrained()
 {
     closeRequested = false;
-    // QWebSocket::close() emits disconnected synchronously; we are in the event loop here.
-    webSocket->close(QWebSocketProtocol::CloseCode(closeCode), closeReason);
+    // Send our close frame and keep reading until the server answers with its own (QWebSocket
+    // then completes the close: handleDisconnected reports the code the server echoed). A
+    // server that never answers gets closeTimeout, then a plain close.
+    tap->writeCloseFrame(closeCode, closeReason);
+    closeFrameSent = true;
+    timeout.start(CloseHandshakeTimeoutMs);
 }
 
 void SocketTaskPrivate::fail(const QString &message)
@@ -330,8 +354,7 @@ void SocketTaskPrivate::releaseSocket()
 }
 
 SocketTask::SocketTask(const QUrl &url, QObject *parent)
-    : QObject(parent)
-    , d(new SocketTaskPrivate(this, url))
+    : QObject(parent), d(new SocketTaskPrivate(this, url))
 {
 }
 
@@ -341,35 +364,17 @@ SocketTask::~SocketTask()
         d->webSocket->disconnect(this);
 }
 
-int SocketTask::taskId() const
-{
-    return d->taskId;
-}
+int SocketTask::taskId() const { return d->taskId; }
 
-SocketTask::ReadyState SocketTask::readyState() const
-{
-    return d->state;
-}
+SocketTask::ReadyState SocketTask::readyState() const { return d->state; }
 
-QUrl SocketTask::url() const
-{
-    return d->url;
-}
+QUrl SocketTask::url() const { return d->url; }
 
-QString SocketTask::protocol() const
-{
-    return d->protocol;
-}
+QString SocketTask::protocol() const { return d->protocol; }
 
-HandshakeResponse SocketTask::handshakeResponse() const
-{
-    return d->response;
-}
+HandshakeResponse SocketTask::handshakeResponse() const { return d->response; }
 
-SocketTaskProfile SocketTask::profile() const
-{
-    return d->profile;
-}
+SocketTaskProfile SocketTask::profile() const { return d->profile; }
 
 qint64 SocketTask::bufferedAmount() const
 {
@@ -380,7 +385,8 @@ void SocketTask::open(const Options &options)
 {
     d->options = options;
     // Connect from the event loop so that no event can fire inside this call.
-    QMetaObject::invokeMethod(this, [this] { d->startOpening(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this, [this] { d->startOpening(); }, Qt::QueuedConnection);
 }
 
 namespace {
@@ -396,7 +402,7 @@ Outcome SocketTask::send(const QString &text)
 {
     if (d->state != Open)
         return notOpen(d->state);
-    QueuedMessage message{text, {}, false};
+    QueuedMessage message {text, {}, false};
     ++d->callDepth;
     if (d->queue.empty() && d->tap->pendingWriteBytes() < d->options.sendWindow) {
         d->write(message); // the common case: no queue, no extra event-loop turn
@@ -413,7 +419,7 @@ Outcome SocketTask::send(const QByteArray &binary)
 {
     if (d->state != Open)
         return notOpen(d->state);
-    QueuedMessage message{{}, binary, true};
+    QueuedMessage message {{}, binary, true};
     ++d->callDepth;
     if (d->queue.empty() && d->tap->pendingWriteBytes() < d->options.sendWindow) {
         d->write(message);
@@ -432,7 +438,8 @@ Outcome SocketTask::close(int code, const QString &reason)
     QString validReason;
     if (Outcome codeCheck = Validation::validateCloseCode(code, &validCode); !codeCheck.ok())
         return codeCheck;
-    if (Outcome reasonCheck = Validation::validateCloseReason(reason, &validReason); !reasonCheck.ok())
+    if (Outcome reasonCheck = Validation::validateCloseReason(reason, &validReason);
+        !reasonCheck.ok())
         return reasonCheck;
     if (d->state == Closing || d->state == Closed)
         return Outcome::failure(ErrorClass::State,
@@ -447,7 +454,8 @@ Outcome SocketTask::close(int code, const QString &reason)
         d->schedulePump(); // sends what is queued, then the close frame
     } else {
         // Cancel the attempt: onClose(1006) from the event loop, no error.
-        QMetaObject::invokeMethod(this, [this] { d->finish(1006, QString()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { d->finish(1006, QString()); }, Qt::QueuedConnection);
     }
     return Outcome::success();
 }

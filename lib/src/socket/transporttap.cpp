@@ -2,16 +2,13 @@
 
 #include "logging.h"
 
+#include <QRandomGenerator>
 #include <QSslSocket>
 #include <QWebSocket>
 
 namespace SwanSocket {
 
-TransportTap::TransportTap(QWebSocket *webSocket)
-    : QObject(webSocket)
-    , m_webSocket(webSocket)
-{
-}
+TransportTap::TransportTap(QWebSocket *webSocket) : QObject(webSocket), m_webSocket(webSocket) { }
 
 bool TransportTap::attach(bool tcpNoDelay)
 {
@@ -52,6 +49,23 @@ HandshakeResponse TransportTap::captureResponse()
     return m_response;
 }
 
+void TransportTap::writeCloseFrame(int code, const QString &reason)
+{
+    if (!m_socket)
+        return;
+    QByteArray payload;
+    payload.append(char(code >> 8)).append(char(code & 0xff)).append(reason.toUtf8());
+    // Validation keeps the payload within a control frame's 125 bytes.
+    QByteArray frame;
+    frame.append(char(0x88)).append(char(0x80 | payload.size())); // FIN + close, masked
+    const quint32 mask = QRandomGenerator::global()->generate();
+    const char maskBytes[4] = {char(mask >> 24), char(mask >> 16), char(mask >> 8), char(mask)};
+    frame.append(maskBytes, 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        frame.append(char(payload.at(i) ^ maskBytes[i % 4]));
+    m_socket->write(frame);
+}
+
 qint64 TransportTap::pendingWriteBytes() const
 {
     if (!m_socket)
@@ -74,9 +88,9 @@ HandshakeResponse parseResponseHead(const QByteArray &head)
         return response;
     const int firstSpace = statusLine.indexOf(' ');
     const int secondSpace = statusLine.indexOf(' ', firstSpace + 1);
-    response.statusCode =
-            statusLine.mid(firstSpace + 1, secondSpace < 0 ? -1 : secondSpace - firstSpace - 1)
-                    .toInt();
+    response.statusCode
+            = statusLine.mid(firstSpace + 1, secondSpace < 0 ? -1 : secondSpace - firstSpace - 1)
+                      .toInt();
     if (secondSpace > 0)
         response.reasonPhrase = statusLine.mid(secondSpace + 1);
     for (qsizetype i = 1; i < lines.size(); ++i) {

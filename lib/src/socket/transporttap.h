@@ -21,6 +21,12 @@ namespace SwanSocket {
  * QWebSocket reports the handshake done (or failed), captureResponse() rolls the transaction
  * back, reads the response head itself and so leaves the socket exactly where QWebSocket left
  * it. QWebSocket connects readyRead queued, so nothing is consumed behind our back meanwhile.
+ *
+ * Closing handshake: QWebSocket::close() closes TCP right after its close frame. With unread
+ * data in our receive buffer the kernel then sends RST, and the server loses whatever it had
+ * not read yet (messages sent just before close()). writeCloseFrame() sends the close frame
+ * alone and leaves the socket open, so QWebSocket keeps reading until the server's close frame
+ * arrives and then completes the close itself, as browsers do.
  */
 class TransportTap : public QObject
 {
@@ -36,6 +42,9 @@ public:
     /// Reads the response head of the opening handshake; call when QWebSocket reports the
     /// handshake done or failed. Returns what could be parsed (statusCode 0 when nothing).
     HandshakeResponse captureResponse();
+
+    /// Sends a masked close frame without closing the connection (see above).
+    void writeCloseFrame(int code, const QString &reason);
 
     /// Plain and encrypted bytes waiting in the socket: the measure SocketTask paces sends by.
     qint64 pendingWriteBytes() const;

@@ -1,0 +1,396 @@
+// SocketTask against real wss servers on loopback: the in-process SecureEchoServer (Qt) with a
+// throw-away CA, and raw TCP servers where a server must misbehave on purpose.
+#include <SwanSocket/sockettask.h>
+
+#include "testsupport.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace SwanSocket;
+
+namespace {
+
+/// Every signal of a task as one line, to assert the order of events.
+class EventLog : public QObject
+{
+public:
+    explicit EventLog(SocketTask *task)
+    {
+        connect(task, &SocketTask::opened, this, [this] { lines << QStringLiteral("open"); });
+        connect(task, &SocketTask::textMessageReceived, this,
+                [this](const QString &m) { lines << QStringLiteral("text:") + m; });
+        connect(task, &SocketTask::binaryMessageReceived, this, [this](const QByteArray &m) {
+            lines << QStringLiteral("binary:%1").arg(m.size());
+        });
+        connect(task, &SocketTask::errorOccurred, this,
+                [this](const QString &m) { lines << QStringLiteral("error:") + m; });
+        connect(task, &SocketTask::closed, this, [this](int code, const QString &reason) {
+            lines << QStringLiteral("close:%1:%2").arg(code).arg(reason);
+        });
+    }
+    QStringList lines;
+
+    bool finished() const
+    {
+        return !lines.isEmpty() && lines.last().startsWith(QLatin1String("close:"));
+    }
+};
+
+SocketTask::Options optionsFor(const QUrl &url)
+{
+    SocketTask::Options options;
+    options.url = url;
+    options.sslConfiguration.addCaCertificate(
+            SwanTest::TestCertificates::instance().caCertificate());
+    return options;
+}
+
+} // namespace
+
+class TestSocketTask : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void opensAndEchoesInOrder();
+    void serverCloseCodeReachesTask_data();
+    void serverCloseCodeReachesTask();
+    void dropWithoutCloseFrameIs1006();
+    void freshTaskDoesNotInheritCloseCode();
+    void clientClose_data();
+    void clientClose();
+    void closeRejectsInvalidArguments_data();
+    void closeRejectsInvalidArguments();
+    void sendOnlyWhileOpen();
+    void cancelWhileConnecting();
+    void connectionFailures_data();
+    void connectionFailures();
+    void handshakeTimeout();
+    void bulkSendIsPacedAndOrdered();
+    void closeWaitsForQueuedMessages();
+
+private:
+    SwanTest::SecureEchoServer *m_server = nullptr;
+};
+
+void TestSocketTask::initTestCase()
+{
+    QVERIFY2(SwanTest::TestCertificates::instance().isValid(),
+             qPrintable(SwanTest::TestCertificates::instance().errorString()));
+    m_server = new SwanTest::SecureEchoServer(this);
+    QVERIFY(m_server->port() > 0);
+}
+
+void TestSocketTask::opensAndEchoesInOrder()
+{
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    QSignalSpy states(&task, &SocketTask::readyStateChanged);
+    task.open(optionsFor(m_server->url()));
+    QCOMPARE(task.readyState(), SocketTask::Connecting);
+    QVERIFY(log.lines.isEmpty()); // nothing fires inside open()
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    QCOMPARE(log.lines, QStringList {QStringLiteral("open")});
+    QCOMPARE(task.handshakeResponse().statusCode, 101);
+    const SocketTaskProfile profile = task.profile();
+    QVERIFY(profile.connectStart > 0);
+    QVERIFY(profile.connectStart <= profile.connectEnd);
+    QVERIFY(profile.connectEnd <= profile.tlsDone);
+    QVERIFY(profile.tlsDone <= profile.handshakeDone);
+
+    QStringList expected {QStringLiteral("open")};
+    for (int i = 0; i < 50; ++i) {
+        if (i % 2) {
+            QVERIFY(task.send(QByteArray(i, 'x')).ok());
+            expected << QStringLiteral("binary:%1").arg(i);
+        } else {
+            QVERIFY(task.send(QStringLiteral("message %1 ✓").arg(i)).ok());
+            expected << QStringLiteral("text:message %1 ✓").arg(i);
+        }
+    }
+    QTRY_COMPARE(log.lines.size(), expected.size());
+    QCOMPARE(log.lines, expected);
+    QVERIFY(task.close().ok());
+    QTRY_VERIFY(log.finished());
+    QCOMPARE(log.lines.last(), QStringLiteral("close:1000:"));
+    QCOMPARE(states.size(), 3); // Open, Closing, Closed
+}
+
+void TestSocketTask::serverCloseCodeReachesTask_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("normal") << 1000 << QString();
+    QTest::newRow("going away") << 1001 << QStringLiteral("restart");
+    QTest::newRow("application code") << 4001 << QStringLiteral("bye");
+    QTest::newRow("non-ASCII reason") << 4999 << QStringLiteral("服务器关闭");
+}
+
+void TestSocketTask::serverCloseCodeReachesTask()
+{
+    QFETCH(int, code);
+    QFETCH(QString, reason);
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    task.send(QStringLiteral("cmd:close:%1:%2").arg(code).arg(reason));
+    QTRY_VERIFY(log.finished());
+    QCOMPARE(log.lines,
+             (QStringList {QStringLiteral("open"),
+                           QStringLiteral("close:%1:%2").arg(code).arg(reason)}));
+    QCOMPARE(task.readyState(), SocketTask::Closed);
+}
+
+void TestSocketTask::dropWithoutCloseFrameIs1006()
+{
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    task.send(QStringLiteral("before"));
+    QTRY_COMPARE(log.lines.size(), 2); // the echo, before the server aborts
+    task.send(QStringLiteral("cmd:drop"));
+    QTRY_VERIFY(log.finished());
+    // Qt 6.4 reports 1000 for an abnormal drop; a browser reports 1006 and no error.
+    QCOMPARE(log.lines,
+             (QStringList {QStringLiteral("open"), QStringLiteral("text:before"),
+                           QStringLiteral("close:1006:")}));
+}
+
+void TestSocketTask::freshTaskDoesNotInheritCloseCode()
+{
+    // Qt 6.4 keeps the previous close code on a reopened QWebSocket; each task has its own.
+    for (const QString &command :
+         {QStringLiteral("cmd:close:4002:first"), QStringLiteral("cmd:drop")}) {
+        SocketTask task(m_server->url());
+        EventLog log(&task);
+        task.open(optionsFor(m_server->url()));
+        QTRY_COMPARE(task.readyState(), SocketTask::Open);
+        task.send(command);
+        QTRY_VERIFY(log.finished());
+        QCOMPARE(log.lines.last(),
+                 command == QLatin1String("cmd:drop") ? QStringLiteral("close:1006:")
+                                                      : QStringLiteral("close:4002:first"));
+    }
+}
+
+void TestSocketTask::clientClose_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("default") << 1000 << QString();
+    QTest::newRow("application") << 3000 << QStringLiteral("done");
+    QTest::newRow("123 bytes of CJK") << 4999 << QString(41, QChar(0x4E2D));
+}
+
+void TestSocketTask::clientClose()
+{
+    QFETCH(int, code);
+    QFETCH(QString, reason);
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    QVERIFY(task.close(code, reason).ok());
+    // Qt's close() emits disconnected synchronously; the task defers its events.
+    QCOMPARE(task.readyState(), SocketTask::Closing);
+    QCOMPARE(log.lines, QStringList {QStringLiteral("open")});
+    QTRY_VERIFY(log.finished());
+    QCOMPARE(log.lines.last(), QStringLiteral("close:%1:%2").arg(code).arg(reason));
+    QCOMPARE(task.close().errorClass, ErrorClass::State);
+}
+
+void TestSocketTask::closeRejectsInvalidArguments_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("999") << 999 << QString() << QStringLiteral("The code must be either 1000");
+    QTest::newRow("1001 is the server's")
+            << 1001 << QString() << QStringLiteral("The code must be");
+    QTest::newRow("2999") << 2999 << QString() << QStringLiteral("The code must be");
+    QTest::newRow("5000") << 5000 << QString() << QStringLiteral("The code must be");
+    QTest::newRow("124 bytes") << 1000 << QString(124, QLatin1Char('r'))
+                               << QStringLiteral("The message must not be greater than 123 bytes");
+    QTest::newRow("42 CJK = 126 bytes") << 1000 << QString(42, QChar(0x4E2D))
+                                        << QStringLiteral("The message must not be greater");
+}
+
+void TestSocketTask::closeRejectsInvalidArguments()
+{
+    QFETCH(int, code);
+    QFETCH(QString, reason);
+    QFETCH(QString, expected);
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    const Outcome outcome = task.close(code, reason);
+    QCOMPARE(outcome.errorClass, ErrorClass::Parameter);
+    QVERIFY2(outcome.reason.startsWith(expected), qPrintable(outcome.reason));
+    QCOMPARE(task.readyState(), SocketTask::Open); // a rejected close changes nothing
+    QVERIFY(task.send(QStringLiteral("still open")).ok());
+    QTRY_COMPARE(log.lines.size(), 2);
+    task.close();
+    QTRY_VERIFY(log.finished());
+}
+
+void TestSocketTask::sendOnlyWhileOpen()
+{
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    Outcome outcome = task.send(QStringLiteral("too early"));
+    QCOMPARE(outcome.errorClass, ErrorClass::State);
+    QCOMPARE(outcome.reason, QStringLiteral("SocketTask.readyState is not OPEN (CONNECTING)"));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    task.close();
+    outcome = task.send(QByteArray("too late"));
+    QCOMPARE(outcome.reason, QStringLiteral("SocketTask.readyState is not OPEN (CLOSING)"));
+    QTRY_VERIFY(log.finished());
+    outcome = task.send(QStringLiteral("much too late"));
+    QCOMPARE(outcome.reason, QStringLiteral("SocketTask.readyState is not OPEN (CLOSED)"));
+    QCOMPARE(log.lines, (QStringList {QStringLiteral("open"), QStringLiteral("close:1000:")}));
+}
+
+void TestSocketTask::cancelWhileConnecting()
+{
+    const int before = m_server->connectionCount();
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    QVERIFY(task.close().ok());
+    QCOMPARE(task.readyState(), SocketTask::Closing);
+    QTRY_VERIFY(log.finished());
+    QCOMPARE(log.lines, QStringList {QStringLiteral("close:1006:")});
+    QCOMPARE(m_server->connectionCount(), before);
+}
+
+void TestSocketTask::connectionFailures_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expectedError");
+    QTest::newRow("refused") << "refused"
+                             << "connection refused by 127.0.0.1:";
+    QTest::newRow("DNS") << "dns"
+                         << "DNS lookup failed for no-such-host.invalid";
+    QTest::newRow("untrusted certificate") << "untrusted"
+                                           << "TLS handshake failed: ";
+    QTest::newRow("HTTP 403") << "http403"
+                              << "Error during WebSocket handshake: Unexpected response code: 403";
+    QTest::newRow("closed mid-handshake")
+            << "hangup"
+            << "the server closed the connection during the opening handshake";
+}
+
+void TestSocketTask::connectionFailures()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expectedError);
+
+    // Raw TCP servers that answer the opening handshake wrongly on purpose.
+    QTcpServer raw;
+    QVERIFY(raw.listen(QHostAddress::LocalHost));
+    connect(&raw, &QTcpServer::newConnection, &raw, [&raw, kind] {
+        QTcpSocket *peer = raw.nextPendingConnection();
+        connect(peer, &QTcpSocket::readyRead, peer, [peer, kind] {
+            if (!peer->readAll().contains("\r\n\r\n"))
+                return;
+            if (kind == QLatin1String("http403"))
+                peer->write(
+                        "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nX-Why: testing\r\n\r\n");
+            peer->disconnectFromHost();
+        });
+    });
+
+    SocketTask::Options options = optionsFor(m_server->url());
+    if (kind == QLatin1String("refused")) {
+        const quint16 freePort = raw.serverPort();
+        raw.close(); // nothing listens there any more
+        options.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(freePort));
+    } else if (kind == QLatin1String("dns")) {
+        options.url = QUrl(QStringLiteral("wss://no-such-host.invalid/"));
+    } else if (kind == QLatin1String("untrusted")) {
+        options.sslConfiguration = QSslConfiguration::defaultConfiguration(); // no test CA
+    } else {
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(raw.serverPort()));
+    }
+    SocketTask task(options.url);
+    EventLog log(&task);
+    task.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(log.finished(), 15000);
+    QCOMPARE(log.lines.size(), 2);
+    QVERIFY2(log.lines.first().startsWith(QStringLiteral("error:") + expectedError),
+             qPrintable(log.lines.first()));
+    QCOMPARE(log.lines.last(), QStringLiteral("close:1006:"));
+    QCOMPARE(task.readyState(), SocketTask::Closed);
+}
+
+void TestSocketTask::handshakeTimeout()
+{
+    QTcpServer silent; // accepts and never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    SocketTask::Options options = optionsFor(m_server->url());
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(silent.serverPort()));
+    options.timeoutMs = 300;
+    SocketTask task(options.url);
+    EventLog log(&task);
+    task.open(options);
+    QTRY_VERIFY(log.finished());
+    QCOMPARE(log.lines,
+             (QStringList {
+                     QStringLiteral("error:timeout: the opening handshake took longer than 300 ms"),
+                     QStringLiteral("close:1006:")}));
+}
+
+void TestSocketTask::bulkSendIsPacedAndOrdered()
+{
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    SocketTask::Options options = optionsFor(m_server->url());
+    options.sendWindow = 1024 * 1024;
+    task.open(options);
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    constexpr int count = 24;
+    constexpr int size = 1024 * 1024;
+    QSignalSpy sent(&task, &SocketTask::binaryMessageSent);
+    for (int i = 0; i < count; ++i)
+        QVERIFY(task.send(QByteArray(size, char('a' + i))).ok());
+    // Pacing: most of it waits in the task's own queue, not in Qt's TLS buffers.
+    QVERIFY2(sent.size() < count / 2, qPrintable(QString::number(sent.size())));
+    QVERIFY(task.bufferedAmount() >= qint64(count / 2) * size);
+    QList<QByteArray> echoed;
+    connect(&task, &SocketTask::binaryMessageReceived, this,
+            [&echoed](const QByteArray &m) { echoed << m; });
+    QTRY_COMPARE_WITH_TIMEOUT(echoed.size(), count, 30000);
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(echoed.at(i), QByteArray(size, char('a' + i)));
+    QCOMPARE(sent.size(), count);
+    task.close();
+    QTRY_VERIFY(log.finished());
+}
+
+void TestSocketTask::closeWaitsForQueuedMessages()
+{
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    SocketTask::Options options = optionsFor(m_server->url());
+    options.sendWindow = 64 * 1024;
+    task.open(options);
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    const int before = m_server->receivedMessages().size();
+    for (int i = 0; i < 8; ++i)
+        task.send(QByteArray(512 * 1024, 'q'));
+    QVERIFY(task.close(4000, QStringLiteral("after the queue")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(log.finished(), 20000);
+    QCOMPARE(log.lines.last(), QStringLiteral("close:4000:after the queue"));
+    QTRY_COMPARE(m_server->receivedMessages().size() - before, 8);
+}
+
+QTEST_GUILESS_MAIN(TestSocketTask)
+#include "tst_sockettask.moc"
