@@ -226,6 +226,8 @@ void SocketTaskPrivate::handleError(QAbstractSocket::SocketError error)
             qCDebug(lcSocket) << "task" << taskId << "socket error after open:" << error;
         return;
     }
+    if (tap)
+        response = tap->captureResponse(); // a failed handshake's status and headers, if any
     fail(describeError(error));
 }
 
@@ -256,10 +258,9 @@ QString SocketTaskPrivate::describeError(QAbstractSocket::SocketError error) con
         break;
     }
     if (profile.connectEnd != 0) {
-        const HandshakeResponse head = tap ? tap->captureResponse() : HandshakeResponse {};
-        if (head.statusCode != 0 && head.statusCode != 101)
+        if (response.statusCode != 0 && response.statusCode != 101)
             return QStringLiteral("Error during WebSocket handshake: Unexpected response code: %1")
-                    .arg(head.statusCode);
+                    .arg(response.statusCode);
         return QStringLiteral("Error during WebSocket handshake: %1").arg(webSocket->errorString());
     }
     return webSocket->errorString();
