@@ -147,6 +147,10 @@ void SocketTaskPrivate::startOpening()
         if (opened && !finished)
             Q_EMIT q->textMessageReceived(m);
     });
+    QObject::connect(webSocket, &QWebSocket::pong, q, [this](quint64, const QByteArray &payload) {
+        if (opened && !finished)
+            Q_EMIT q->pongReceived(payload);
+    });
     QObject::connect(webSocket, &QWebSocket::binaryMessageReceived, q, [this](const QByteArray &m) {
         if (opened && !finished)
             Q_EMIT q->binaryMessageReceived(m);
