@@ -4,6 +4,7 @@
 
 #include "testsupport.h"
 
+#include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void handshakeTimeout();
     void bulkSendIsPacedAndOrdered();
     void closeWaitsForQueuedMessages();
+    void fragmentedText_data();
+    void fragmentedText();
 
 private:
     SwanTest::SecureEchoServer *m_server = nullptr;
@@ -390,6 +393,67 @@ void TestSocketTask::closeWaitsForQueuedMessages()
     QTRY_VERIFY_WITH_TIMEOUT(log.finished(), 20000);
     QCOMPARE(log.lines.last(), QStringLiteral("close:4000:after the queue"));
     QTRY_COMPARE(m_server->receivedMessages().size() - before, 8);
+}
+
+void TestSocketTask::fragmentedText_data()
+{
+    // Fragments of one text message, as raw frame payloads: [text, continuation…].
+    QTest::addColumn<QList<QByteArray>>("fragments");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<bool>("qtBug");
+    const QByteArray zhong = QStringLiteral("中").toUtf8(); // E4 B8 AD
+    QTest::newRow("whole characters per fragment")
+            << QList<QByteArray> {"ab" + zhong, "cd"} << QStringLiteral("ab中cd") << false;
+    QTest::newRow("character split across fragments")
+            << QList<QByteArray> {"ab" + zhong.left(2), zhong.mid(2) + "cd"}
+            << QStringLiteral("ab中cd") << true;
+    QTest::newRow("one byte per fragment")
+            << QList<QByteArray> {zhong.left(1), zhong.mid(1, 1), zhong.mid(2)}
+            << QStringLiteral("中") << true;
+}
+
+void TestSocketTask::fragmentedText()
+{
+    QFETCH(QList<QByteArray>, fragments);
+    QFETCH(QString, expected);
+    QFETCH(bool, qtBug);
+
+    // A raw ws server: the opening handshake by hand, then the fragments as unmasked frames.
+    QTcpServer raw;
+    QVERIFY(raw.listen(QHostAddress::LocalHost));
+    connect(&raw, &QTcpServer::newConnection, &raw, [&raw, fragments] {
+        QTcpSocket *peer = raw.nextPendingConnection();
+        connect(peer, &QTcpSocket::readyRead, peer, [peer, fragments] {
+            const QByteArray request = peer->readAll();
+            const int at = request.indexOf("Sec-WebSocket-Key: ") + 19;
+            const QByteArray key = request.mid(at, request.indexOf("\r\n", at) - at);
+            const QByteArray accept
+                    = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                               QCryptographicHash::Sha1)
+                              .toBase64();
+            peer->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                        "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                        + accept + "\r\n\r\n");
+            for (qsizetype i = 0; i < fragments.size(); ++i) {
+                const bool last = i == fragments.size() - 1;
+                const char opcode = i == 0 ? 0x1 : 0x0;
+                peer->write(QByteArray(1, char((last ? 0x80 : 0) | opcode))
+                            + QByteArray(1, char(fragments.at(i).size())) + fragments.at(i));
+            }
+        });
+    });
+    SocketTask::Options options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(raw.serverPort()));
+    SocketTask task(options.url);
+    EventLog log(&task);
+    task.open(options);
+    QTRY_VERIFY(log.lines.size() >= 2);
+    // Qt 6.2+ decodes each frame statelessly and closes with 1007 (QTBUG-75665 regression;
+    // still so in 6.8). Browsers, node-ws and python-websockets deliver the message whole.
+    if (qtBug)
+        QEXPECT_FAIL("", "Qt 6.4 rejects text fragments that split a UTF-8 character (1007)",
+                     Continue);
+    QCOMPARE(log.lines.at(1), QStringLiteral("text:") + expected);
 }
 
 QTEST_GUILESS_MAIN(TestSocketTask)
