@@ -1,0 +1,140 @@
+#include "jsconvert.h"
+
+#include <QJSEngine>
+
+#include <climits>
+#include <cmath>
+
+namespace SwanSocket {
+
+namespace {
+
+constexpr int MaxDepth = 32;
+
+/// Qt 6.4 workaround: V4 turns a *null* QByteArray into an ArrayBuffer it considers detached
+/// (`new Uint8Array(buffer)` throws "Type error"); an empty but non-null one is a normal
+/// zero-length buffer. Empty binary messages arrive as null byte arrays.
+QByteArray usableForArrayBuffer(const QByteArray &bytes)
+{
+    return bytes.isNull() ? QByteArray("", 0) : bytes;
+}
+
+} // namespace
+
+JsConvert::JsConvert(QJSEngine *engine) : m_engine(engine)
+{
+    const QJSValue intrinsics = engine->evaluate(QStringLiteral(
+            "(function () { 'use strict'; return {"
+            "  keys: Object.keys,"
+            "  isView: ArrayBuffer.isView,"
+            "  viewBytes: function (v) {"
+            "    return v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength); },"
+            "  isArrayBuffer: function (v) { return v instanceof ArrayBuffer; } }; })()"));
+    m_objectKeys = intrinsics.property(QStringLiteral("keys"));
+    m_isView = intrinsics.property(QStringLiteral("isView"));
+    m_viewBytes = intrinsics.property(QStringLiteral("viewBytes"));
+    m_isArrayBuffer = intrinsics.property(QStringLiteral("isArrayBuffer"));
+}
+
+QVariantMap JsConvert::toOptions(const QJSValue &options) const
+{
+    if (!options.isObject() || options.isCallable())
+        return {};
+    QVariantMap map = toMap(options, 0);
+    for (const char *name : {"success", "fail", "complete"}) {
+        const QString key = QLatin1String(name);
+        const auto it = map.constFind(key);
+        if (it == map.constEnd())
+            continue;
+        // toMap() turned functions into maps; look at the script value to tell them apart.
+        const QJSValue callback = options.property(key);
+        if (callback.isCallable() || callback.isNull() || callback.isUndefined())
+            map.remove(key);
+    }
+    return map;
+}
+
+QVariant JsConvert::toVariant(const QJSValue &value) const { return toVariant(value, 0); }
+
+QVariant JsConvert::toVariant(const QJSValue &value, int depth) const
+{
+    if (value.isUndefined())
+        return {};
+    if (value.isNull())
+        return QVariant::fromValue(nullptr);
+    if (value.isBool())
+        return value.toBool();
+    if (value.isString())
+        return value.toString();
+    if (value.isNumber()) {
+        const double number = value.toNumber();
+        if (std::trunc(number) == number && number >= INT_MIN && number <= INT_MAX
+            && !(number == 0 && std::signbit(number)))
+            return int(number);
+        return number;
+    }
+    if (!value.isObject() || depth >= MaxDepth)
+        return {};
+    if (m_isArrayBuffer.call({value}).toBool()) {
+        const QVariant bytes = value.toVariant();
+        if (bytes.typeId() == QMetaType::QByteArray)
+            return bytes;
+    }
+    if (m_isView.call({value}).toBool())
+        return m_viewBytes.call({value}).toVariant();
+    if (value.isArray()) {
+        QVariantList list;
+        const int length = value.property(QStringLiteral("length")).toInt();
+        list.reserve(length);
+        for (int i = 0; i < length; ++i)
+            list.append(toVariant(value.property(quint32(i)), depth + 1));
+        return list;
+    }
+    return toMap(value, depth);
+}
+
+QVariantMap JsConvert::toMap(const QJSValue &object, int depth) const
+{
+    QVariantMap map;
+    const QJSValue keys = m_objectKeys.call({object});
+    const int count = keys.property(QStringLiteral("length")).toInt();
+    for (int i = 0; i < count; ++i) {
+        const QString key = keys.property(quint32(i)).toString();
+        const QJSValue value = object.property(key);
+        if (!value.isUndefined())
+            map.insert(key, toVariant(value, depth + 1));
+    }
+    return map;
+}
+
+QJSValue JsConvert::toScript(const QVariant &value) const
+{
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+        return QJSValue(QJSValue::UndefinedValue);
+    case QMetaType::Nullptr:
+        return QJSValue(QJSValue::NullValue);
+    case QMetaType::QVariantMap: {
+        QJSValue object = m_engine->newObject();
+        const QVariantMap map = value.toMap();
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it)
+            object.setProperty(it.key(), toScript(it.value()));
+        return object;
+    }
+    case QMetaType::QVariantList:
+    case QMetaType::QStringList: {
+        const QVariantList list = value.toList();
+        QJSValue array = m_engine->newArray(uint(list.size()));
+        for (qsizetype i = 0; i < list.size(); ++i)
+            array.setProperty(quint32(i), toScript(list.at(i)));
+        return array;
+    }
+    case QMetaType::QByteArray:
+        return m_engine->toScriptValue(usableForArrayBuffer(value.toByteArray()));
+    default:
+        // Strings, numbers and booleans.
+        return m_engine->toScriptValue(value);
+    }
+}
+
+} // namespace SwanSocket

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QJSValue>
+#include <QVariant>
+#include <QVariantMap>
+
+class QJSEngine;
+
+namespace SwanSocket {
+
+/**
+ * Converts between script values and the QVariant world of SocketApi.
+ *
+ * Script to C++: strings, numbers (int when whole and in range, else double), booleans, null
+ * (a QVariant holding nullptr), arrays (QVariantList), ArrayBuffer and typed-array views
+ * (QByteArray of their bytes) and other objects (QVariantMap of their own enumerable keys;
+ * undefined values left out). Nesting deeper than 32 levels (a cycle) becomes an invalid QVariant.
+ *
+ * C++ to script: maps become plain objects, lists arrays, QByteArray an ArrayBuffer.
+ *
+ * The JS built-ins it relies on are captured at construction, before any script could replace them.
+ */
+class JsConvert
+{
+public:
+    explicit JsConvert(QJSEngine *engine);
+
+    /// The options object of an API call, as socketapi.h wants it: success/fail/complete left
+    /// out when they are functions, null or undefined, kept (to fail) with any other value.
+    /// Anything that is not an object gives an empty map.
+    QVariantMap toOptions(const QJSValue &options) const;
+    QVariant toVariant(const QJSValue &value) const;
+    QJSValue toScript(const QVariant &value) const;
+
+private:
+    QVariant toVariant(const QJSValue &value, int depth) const;
+    QVariantMap toMap(const QJSValue &object, int depth) const;
+
+    QJSEngine *m_engine;
+    QJSValue m_objectKeys; // Object.keys
+    QJSValue m_isView; // ArrayBuffer.isView
+    QJSValue m_viewBytes; // copies a view's bytes into a new ArrayBuffer
+    QJSValue m_isArrayBuffer; // value instanceof ArrayBuffer
+};
+
+} // namespace SwanSocket

@@ -1,14 +1,343 @@
-// STUB
 #include <SwanSocket/jshost.h>
+#include <SwanSocket/socketapi.h>
+#include <SwanSocket/sockettask.h>
+
+#include "js/jsconvert.h"
+#include "js/jstimers.h"
+#include "logging.h"
+
+#include <QFile>
+#include <QHash>
 #include <QJSEngine>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
 namespace SwanSocket {
-class JsHostPrivate {};
-JsHost::JsHost(SocketApi *, QObject *parent) : QObject(parent), d(new JsHostPrivate) {}
+
+namespace {
+
+/// "file:s.js" / "file:///abs/s.js" (how V4 records file names) back to the name we were given.
+QString displayFileName(QString fileName)
+{
+    if (fileName.startsWith(QLatin1String("file://")))
+        return QUrl(fileName).toLocalFile();
+    if (fileName.startsWith(QLatin1String("file:")))
+        return fileName.mid(5);
+    return fileName;
+}
+
+/// "<file>:<line>: <what>" for a thrown value; @p stackTrace (QJSEngine::evaluate's, frames as
+/// "function:line:column:file") supplies the place when the value is not an Error object.
+QString describeThrown(const QJSValue &thrown, const QStringList &stackTrace = {})
+{
+    QString file;
+    int line = 0;
+    if (thrown.isObject()) {
+        const QJSValue fileName = thrown.property(QStringLiteral("fileName"));
+        const QJSValue lineNumber = thrown.property(QStringLiteral("lineNumber"));
+        if (fileName.isString())
+            file = displayFileName(fileName.toString());
+        if (lineNumber.isNumber())
+            line = lineNumber.toInt();
+    }
+    if (file.isEmpty() && !stackTrace.isEmpty()) {
+        const QStringList parts = stackTrace.first().split(QLatin1Char(':'));
+        if (parts.size() >= 4) {
+            line = parts.at(1).toInt();
+            file = displayFileName(parts.mid(3).join(QLatin1Char(':')));
+        }
+    }
+    const QString what = thrown.toString();
+    if (file.isEmpty())
+        return what;
+    return line > 0 ? QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(what)
+                    : QStringLiteral("%1: %2").arg(file, what);
+}
+
+} // namespace
+
+/// The `native` object swan.js talks to: JS calls in, façade calls out. Reachable only from
+/// swan.js's closure, never from scripts.
+class JsNative : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit JsNative(JsHostPrivate *host) : m_host(host) { }
+
+    Q_INVOKABLE int connectSocket(const QJSValue &options, int callId);
+    Q_INVOKABLE void sendSocketMessage(const QJSValue &options, int callId);
+    Q_INVOKABLE void closeSocket(const QJSValue &options, int callId);
+    Q_INVOKABLE void send(int taskId, const QJSValue &options, int callId);
+    Q_INVOKABLE void close(int taskId, const QJSValue &options, int callId);
+    Q_INVOKABLE void setGlobalListener(int event);
+    Q_INVOKABLE void addTaskListener(int taskId, int event, int listenerId);
+    Q_INVOKABLE int readyState(int taskId) const;
+    Q_INVOKABLE void console(int level, const QString &text);
+    Q_INVOKABLE void reportError(const QJSValue &error);
+    Q_INVOKABLE int addTimer(double ms, bool repeat);
+    Q_INVOKABLE void removeTimer(int id);
+
+private:
+    JsHostPrivate *const m_host;
+};
+
+class JsHostPrivate
+{
+public:
+    JsHostPrivate(JsHost *host, SocketApi *api);
+
+    void bootstrap();
+    SocketTask *task(int taskId) const;
+    ResultHandler resultHandler(int callId);
+    EventHandler eventHandler(const char *dispatcher, int id);
+
+    /// Calls one of swan.js's entry points (they catch script errors themselves).
+    void enterScript(const QJSValue &entry, const QJSValueList &args);
+    void scriptRan();
+    void checkIdle();
+
+    JsHost *const q;
+    QPointer<SocketApi> const api;
+    QJSEngine engine;
+    JsConvert convert {&engine};
+    JsTimers timers;
+    JsNative native {this};
+    QJSValue entries; // what swan.js returned: deliverResult, dispatchListener, …
+    QHash<int, QPointer<SocketTask>> tasks;
+    QTimer idleCheck;
+    bool idleReported = true; // a fresh host has nothing to report
+};
+
+JsHostPrivate::JsHostPrivate(JsHost *host, SocketApi *api) : q(host), api(api)
+{
+    // Deliberately no installExtensions(): scripts get no print/Qt/require, nothing that
+    // reaches files or processes; console and timers come from swan.js.
+    QJSEngine::setObjectOwnership(&native, QJSEngine::CppOwnership);
+    // A zero-time re-check: a result being delivered right now may start new work.
+    idleCheck.setSingleShot(true);
+    idleCheck.setInterval(0);
+    QObject::connect(&idleCheck, &QTimer::timeout, q, [this] { checkIdle(); });
+}
+
+void JsHostPrivate::bootstrap()
+{
+    QFile file(QStringLiteral(":/swansocket/swan.js"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCCritical(lcJs) << "swan.js is missing from the resources:" << file.errorString();
+        return;
+    }
+    const QJSValue factory = engine.evaluate(QString::fromUtf8(file.readAll()),
+                                             QStringLiteral("qrc:/swansocket/swan.js"));
+    entries = factory.call({engine.newQObject(&native), engine.globalObject()});
+    if (factory.isError() || entries.isError() || !entries.isObject())
+        qCCritical(lcJs) << "swan.js failed:"
+                         << describeThrown(factory.isError() ? factory : entries);
+}
+
+SocketTask *JsHostPrivate::task(int taskId) const
+{
+    if (SocketTask *known = tasks.value(taskId))
+        return known;
+    return api ? api->task(taskId) : nullptr;
+}
+
+// Handlers capture ids and a guarded host pointer, never script values: the façade may outlive
+// the engine.
+ResultHandler JsHostPrivate::resultHandler(int callId)
+{
+    return [host = QPointer<JsHost>(q), callId](const CallResult &result) {
+        if (!host)
+            return;
+        JsHostPrivate *d = host->d.get();
+        d->enterScript(d->entries.property(QStringLiteral("deliverResult")),
+                       {callId, result.ok, d->convert.toScript(result.res)});
+    };
+}
+
+EventHandler JsHostPrivate::eventHandler(const char *dispatcher, int id)
+{
+    return [host = QPointer<JsHost>(q), dispatcher, id](const QVariantMap &res) {
+        if (!host)
+            return;
+        JsHostPrivate *d = host->d.get();
+        d->enterScript(d->entries.property(QLatin1String(dispatcher)),
+                       {id, d->convert.toScript(res)});
+    };
+}
+
+void JsHostPrivate::enterScript(const QJSValue &entry, const QJSValueList &args)
+{
+    const QJSValue result = entry.call(args);
+    if (result.isError() && !engine.isInterrupted()) // interrupted: the embedder stopped it
+        qCWarning(lcJs) << "swan.js entry point failed:" << describeThrown(result);
+    scriptRan();
+}
+
+void JsHostPrivate::scriptRan()
+{
+    // Script code may have started anything: the next idle moment is news again.
+    idleReported = false;
+    idleCheck.start();
+}
+
+void JsHostPrivate::checkIdle()
+{
+    if (idleReported || !q->isIdle())
+        return;
+    idleReported = true;
+    qCDebug(lcJs) << "idle";
+    Q_EMIT q->becameIdle();
+}
+
+int JsNative::connectSocket(const QJSValue &options, int callId)
+{
+    if (!m_host->api)
+        return 0;
+    SocketTask *task = m_host->api->connectSocket(m_host->convert.toOptions(options),
+                                                  m_host->resultHandler(callId));
+    if (!task)
+        return 0;
+    m_host->tasks.insert(task->taskId(), task);
+    return task->taskId();
+}
+
+void JsNative::sendSocketMessage(const QJSValue &options, int callId)
+{
+    if (m_host->api)
+        m_host->api->sendSocketMessage(m_host->convert.toOptions(options),
+                                       m_host->resultHandler(callId));
+}
+
+void JsNative::closeSocket(const QJSValue &options, int callId)
+{
+    if (m_host->api)
+        m_host->api->closeSocket(m_host->convert.toOptions(options), m_host->resultHandler(callId));
+}
+
+void JsNative::send(int taskId, const QJSValue &options, int callId)
+{
+    // A task the façade no longer knows is passed as nullptr: it fails that as a state error.
+    if (m_host->api)
+        m_host->api->send(m_host->task(taskId), m_host->convert.toOptions(options),
+                          m_host->resultHandler(callId));
+}
+
+void JsNative::close(int taskId, const QJSValue &options, int callId)
+{
+    if (m_host->api)
+        m_host->api->close(m_host->task(taskId), m_host->convert.toOptions(options),
+                           m_host->resultHandler(callId));
+}
+
+namespace {
+bool isEvent(int event)
+{
+    return event >= int(SocketApi::Event::Open) && event <= int(SocketApi::Event::Close);
+}
+} // namespace
+
+void JsNative::setGlobalListener(int event)
+{
+    if (m_host->api && isEvent(event))
+        m_host->api->setGlobalListener(SocketApi::Event(event),
+                                       m_host->eventHandler("dispatchGlobal", event));
+}
+
+void JsNative::addTaskListener(int taskId, int event, int listenerId)
+{
+    SocketTask *task = m_host->task(taskId);
+    if (m_host->api && task && isEvent(event))
+        m_host->api->addTaskListener(task, SocketApi::Event(event),
+                                     m_host->eventHandler("dispatchListener", listenerId));
+}
+
+int JsNative::readyState(int taskId) const
+{
+    const SocketTask *task = m_host->task(taskId);
+    return task ? int(task->readyState()) : int(SocketTask::Closed);
+}
+
+void JsNative::console(int level, const QString &text)
+{
+    const auto consoleLevel = JsHost::ConsoleLevel(
+            qBound(int(JsHost::ConsoleLevel::Log), level, int(JsHost::ConsoleLevel::Debug)));
+    Q_EMIT m_host->q->consoleMessage(consoleLevel, text);
+}
+
+void JsNative::reportError(const QJSValue &error)
+{
+    const QString message = describeThrown(error);
+    qCDebug(lcJs) << "script error:" << message;
+    Q_EMIT m_host->q->scriptError(message);
+}
+
+int JsNative::addTimer(double ms, bool repeat) { return m_host->timers.add(ms, repeat); }
+
+void JsNative::removeTimer(int id) { m_host->timers.remove(id); }
+
+JsHost::JsHost(SocketApi *api, QObject *parent) : QObject(parent), d(new JsHostPrivate(this, api))
+{
+    d->bootstrap();
+    connect(&d->timers, &JsTimers::fired, this, [this](int id, bool finished) {
+        d->enterScript(d->entries.property(QStringLiteral("fireTimer")), {id, finished});
+    });
+    connect(&d->timers, &JsTimers::timerFinished, this, [this] { d->idleCheck.start(); });
+    if (!api)
+        return;
+    // Work a C++ caller starts on the same façade also counts.
+    connect(api, &SocketApi::taskCreated, this, [this] { d->scriptRan(); });
+    connect(api, &SocketApi::becameIdle, this, [this] { d->idleCheck.start(); });
+    connect(api, &SocketApi::taskFinished, this, [this](SocketTask *task) {
+        d->enterScript(d->entries.property(QStringLiteral("forgetTask")), {task->taskId()});
+    });
+}
+
 JsHost::~JsHost() = default;
-QJSEngine *JsHost::engine() const { return nullptr; }
-SocketApi *JsHost::api() const { return nullptr; }
-bool JsHost::evaluate(const QString &, const QString &, QString *) { return true; }
-bool JsHost::evaluateFile(const QString &, QString *) { return true; }
-bool JsHost::isIdle() const { return true; }
-int JsHost::activeTimerCount() const { return 0; }
+
+QJSEngine *JsHost::engine() const { return &d->engine; }
+
+SocketApi *JsHost::api() const { return d->api; }
+
+bool JsHost::evaluate(const QString &source, const QString &fileName, QString *error)
+{
+    QStringList stackTrace;
+    const QJSValue result = d->engine.evaluate(source, fileName, 1, &stackTrace);
+    d->scriptRan();
+    // A thrown non-Error (throw "x") is not isError(); the stack trace gives it away.
+    if (!result.isError() && stackTrace.isEmpty())
+        return true;
+    const QString message = describeThrown(result, stackTrace);
+    qCDebug(lcJs) << "evaluation failed:" << message;
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool JsHost::evaluateFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QString source = QString::fromUtf8(file.readAll());
+    // A "#!" first line (an executable script) is not JavaScript in Qt 6.4's engine; blank it
+    // but keep the line so error line numbers stay right.
+    if (source.startsWith(QLatin1String("#!")))
+        source = QStringLiteral("//") + source.mid(2);
+    return evaluate(source, path, error);
+}
+
+bool JsHost::isIdle() const
+{
+    return (!d->api || d->api->isIdle()) && d->timers.activeCount() == 0;
+}
+
+int JsHost::activeTimerCount() const { return d->timers.activeCount(); }
+
 } // namespace SwanSocket
+
+#include "jshost.moc"

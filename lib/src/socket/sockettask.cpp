@@ -329,6 +329,7 @@ void SocketTaskPrivate::fail(const QString &message)
     qCDebug(lcSocket) << "task" << taskId << "failed:" << message;
     timeout.stop();
     releaseSocket(); // a failed handshake leaves QWebSocket Connecting: abort it ourselves
+    setState(SocketTask::Closed); // behaviour.md: already CLOSED inside onError
     Q_EMIT q->errorOccurred(message);
     finish(1006, QString());
 }

@@ -1,0 +1,3 @@
+swan.connectSocket({
+    url: 'wss://example.baidu.com'
+});

@@ -1,0 +1,8 @@
+swan.connectSocket({
+    url: 'wss://example.baidu.com'
+});
+swan.onSocketOpen(function() {
+    swan.sendSocketMessage({
+        data: 'baidu'
+    });
+});

@@ -1,0 +1,7 @@
+swan.connectSocket({
+    url: 'wss://example.baidu.com'
+});
+
+swan.onSocketOpen(function () {
+    swan.closeSocket();
+});
