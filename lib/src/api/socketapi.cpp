@@ -78,6 +78,8 @@ public:
                 [this, done = std::move(done), result = std::move(result), discarded] {
                     if (discarded) {
                         doomed.remove(discarded);
+                        taskListeners.erase(
+                                discarded); // it fires nothing: drop what a script added
                         discarded->discard();
                         Q_EMIT q->taskFinished(discarded);
                     }
@@ -110,6 +112,7 @@ public:
     QList<SocketTask *> tasks;
     QPointer<SocketTask> target;
     QSet<const SocketTask *> doomed; // failed connectSocket tasks: Connecting, never live
+    QSet<const SocketTask *> retiredTargets; // replaced by single-connection mode, not closed yet
     std::map<SocketApi::Event, EventHandler> globalListeners;
     std::map<const SocketTask *, std::map<SocketApi::Event, QList<EventHandler>>> taskListeners;
     int pending = 0;
@@ -235,7 +238,10 @@ void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const 
         for (const EventHandler &handler : handlers)
             handler(res);
     }
-    if (task == target) {
+    // A target replaced in single-connection mode still owes the global listener its close:
+    // old base libraries had one connection, and its scripts only use global listeners.
+    const bool retired = event == SocketApi::Event::Close && retiredTargets.remove(task);
+    if (task == target || retired) {
         const auto global = globalListeners.find(event);
         if (global != globalListeners.end() && global->second) {
             const EventHandler handler = global->second;
@@ -287,6 +293,8 @@ SocketTask *SocketApi::connectSocket(const QVariantMap &options, ResultHandler d
                 old->close(1000);
         }
     }
+    if (single && d->target && d->target->readyState() != SocketTask::Closed)
+        d->retiredTargets.insert(d->target);
     if (single || !d->target || d->target->readyState() == SocketTask::Closed)
         d->target = task;
 
