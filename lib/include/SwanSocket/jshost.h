@@ -45,7 +45,8 @@ public:
     int activeTimerCount() const;
 
 Q_SIGNALS:
-    /// One console.* call: arguments joined by one space, strings as they are, other values as JSON.
+    /// One console.* call: arguments joined by one space, strings as they are, other values as
+    /// JSON.
     void consoleMessage(SwanSocket::JsHost::ConsoleLevel level, const QString &text);
     /// A callback or timer threw (message with file:line when known).
     void scriptError(const QString &message);

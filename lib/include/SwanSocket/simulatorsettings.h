@@ -20,7 +20,8 @@ namespace SwanSocket {
 class SWANSOCKET_EXPORT SimulatorSettings : public QObject
 {
     Q_OBJECT
-    Q_PROPERTY(QStringList allowedDomains READ allowedDomains WRITE setAllowedDomains NOTIFY changed)
+    Q_PROPERTY(
+            QStringList allowedDomains READ allowedDomains WRITE setAllowedDomains NOTIFY changed)
     Q_PROPERTY(bool developmentMode READ developmentMode WRITE setDevelopmentMode NOTIFY changed)
     Q_PROPERTY(QString baseVersion READ baseVersion WRITE setBaseVersion NOTIFY changed)
     Q_PROPERTY(QString platform READ platformName WRITE setPlatformName NOTIFY changed)

@@ -1,0 +1,497 @@
+#include <SwanSocket/framerecorder.h>
+
+#include "payloadsize.h"
+
+#include <SwanSocket/socketapi.h>
+#include <SwanSocket/sockettask.h>
+
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+#include <QVariantMap>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <deque>
+#include <vector>
+
+namespace SwanSocket {
+
+namespace {
+
+qint64 nowUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+/// Messages and bytes of one connection per wall-clock second, for the last RateSeconds.
+class RateBuckets
+{
+public:
+    static constexpr int RateSeconds = 120;
+
+    void add(qint64 timeUs, FrameRecorder::Direction direction, qint64 bytes)
+    {
+        const qint64 second = timeUs / 1000000;
+        Bucket &bucket = m_buckets[size_t(second % RateSeconds)];
+        if (bucket.second != second)
+            bucket = Bucket {second};
+        if (direction == FrameRecorder::Send) {
+            ++bucket.messagesSent;
+            bucket.bytesSent += bytes;
+        } else {
+            ++bucket.messagesReceived;
+            bucket.bytesReceived += bytes;
+        }
+    }
+
+    QVariantList snapshot(qint64 lastSecond, int seconds) const
+    {
+        seconds = std::clamp(seconds, 1, RateSeconds);
+        QVariantList list;
+        list.reserve(seconds);
+        for (qint64 second = lastSecond - seconds + 1; second <= lastSecond; ++second) {
+            const Bucket &stored
+                    = m_buckets[size_t(((second % RateSeconds) + RateSeconds) % RateSeconds)];
+            const Bucket bucket = stored.second == second ? stored : Bucket {second};
+            list.append(QVariantMap {
+                    {QStringLiteral("time"), second * 1000},
+                    {QStringLiteral("messagesSent"), bucket.messagesSent},
+                    {QStringLiteral("messagesReceived"), bucket.messagesReceived},
+                    {QStringLiteral("bytesSent"), bucket.bytesSent},
+                    {QStringLiteral("bytesReceived"), bucket.bytesReceived},
+            });
+        }
+        return list;
+    }
+
+    void reset() { m_buckets = {}; }
+
+private:
+    struct Bucket
+    {
+        qint64 second = -1;
+        qint64 messagesSent = 0;
+        qint64 messagesReceived = 0;
+        qint64 bytesSent = 0;
+        qint64 bytesReceived = 0;
+    };
+    std::array<Bucket, RateSeconds> m_buckets;
+};
+
+/// A connection and what its observer needs; held by pointer so signal handlers can keep it.
+struct ConnectionEntry
+{
+    RecordedConnection connection;
+    RateBuckets rates;
+    QPointer<SocketTask> task;
+    /// The task went Closing before closed(): we started the close.
+    bool closingSeen = false;
+};
+
+} // namespace
+
+class FrameRecorderPrivate
+{
+public:
+    explicit FrameRecorderPrivate(FrameRecorder *q) : q(q)
+    {
+        notifyTimer.setSingleShot(true);
+        notifyTimer.setInterval(updateInterval);
+        QObject::connect(&notifyTimer, &QTimer::timeout, q, [this] { notify(); });
+    }
+
+    ConnectionEntry *addEntry(RecordedConnection connection);
+    void observe(SocketTask *task, ConnectionEntry *entry);
+    void updateState(ConnectionEntry *entry, SocketTask::ReadyState state);
+    void takeHandshake(ConnectionEntry *entry, SocketTask *task);
+
+    /// The hot path: one frame of a connection, counted, maybe stored.
+    void record(ConnectionEntry *entry, FrameRecorder::Direction direction,
+                FrameRecorder::FrameType type, qint64 size, const QString &text,
+                const QByteArray &data, quint16 closeCode, qint64 timeUs, bool count = true,
+                bool store = true);
+    void append(RecordedFrame &&frame);
+    void enforceBudget();
+    void scheduleNotify()
+    {
+        if (!notifyPending) {
+            notifyPending = true;
+            notifyTimer.start();
+        }
+    }
+    void notify();
+    void rebuildIndex();
+
+    FrameRecorder *const q;
+    std::deque<RecordedFrame> frames;
+    qint64 firstSerial = 0;
+    qint64 bytes = 0;
+    int maxFrames = FrameRecorder::DefaultMaxFrames;
+    qint64 maxBytes = FrameRecorder::DefaultMaxBytes;
+    qint64 dropped = 0;
+    qint64 announcedDropped = 0;
+    bool paused = false;
+    int updateInterval = 33;
+    bool notifyPending = false;
+    QTimer notifyTimer;
+
+    std::vector<std::unique_ptr<ConnectionEntry>> entries;
+    QHash<int, int> indexById;
+    int nextOfflineId = FrameRecorder::FirstOfflineId;
+};
+
+ConnectionEntry *FrameRecorderPrivate::addEntry(RecordedConnection connection)
+{
+    auto entry = std::make_unique<ConnectionEntry>();
+    entry->connection = std::move(connection);
+    ConnectionEntry *const raw = entry.get();
+    const int index = int(entries.size());
+    entries.push_back(std::move(entry));
+    indexById.insert(raw->connection.taskId, index);
+    Q_EMIT q->connectionAdded(raw->connection.taskId, index);
+    Q_EMIT q->connectionCountChanged(int(entries.size()));
+    return raw;
+}
+
+void FrameRecorderPrivate::observe(SocketTask *task, ConnectionEntry *entry)
+{
+    using Recorder = FrameRecorder;
+    QObject::connect(task, &SocketTask::textMessageReceived, q, [this, entry](const QString &m) {
+        record(entry, Recorder::Receive, Recorder::Text, PayloadSize::utf8(m), m, {}, 0, nowUs());
+    });
+    QObject::connect(
+            task, &SocketTask::binaryMessageReceived, q, [this, entry](const QByteArray &m) {
+                record(entry, Recorder::Receive, Recorder::Binary, m.size(), {}, m, 0, nowUs());
+            });
+    QObject::connect(task, &SocketTask::textMessageSent, q, [this, entry](const QString &m) {
+        record(entry, Recorder::Send, Recorder::Text, PayloadSize::utf8(m), m, {}, 0, nowUs());
+    });
+    QObject::connect(task, &SocketTask::binaryMessageSent, q, [this, entry](const QByteArray &m) {
+        record(entry, Recorder::Send, Recorder::Binary, m.size(), {}, m, 0, nowUs());
+    });
+    QObject::connect(task, &SocketTask::pongReceived, q, [this, entry](const QByteArray &p) {
+        record(entry, Recorder::Receive, Recorder::Pong, p.size(), {}, p, 0, nowUs());
+    });
+    QObject::connect(task, &SocketTask::readyStateChanged, q,
+                     [this, entry](SocketTask::ReadyState state) { updateState(entry, state); });
+    QObject::connect(task, &SocketTask::opened, q, [this, entry, task] {
+        entry->connection.openedAtUs = nowUs();
+        takeHandshake(entry, task);
+        Q_EMIT q->connectionChanged(entry->connection.taskId);
+    });
+    QObject::connect(task, &SocketTask::errorOccurred, q, [this, entry](const QString &message) {
+        entry->connection.lastError = message;
+        Q_EMIT q->connectionChanged(entry->connection.taskId);
+    });
+    QObject::connect(task, &SocketTask::closed, q,
+                     [this, entry, task](int code, const QString &reason) {
+                         RecordedConnection &c = entry->connection;
+                         c.closedAtUs = nowUs();
+                         c.closeCode = code;
+                         c.closeReason = reason;
+                         c.closeDirection = entry->closingSeen ? Recorder::Send : Recorder::Receive;
+                         c.state = SocketTask::Closed;
+                         takeHandshake(entry, task);
+                         // 1006: the connection ended without a close frame, so none is shown.
+                         if (c.openedAtUs && code != 1006)
+                             record(entry, c.closeDirection, Recorder::Close,
+                                    PayloadSize::close(code, reason), reason, {}, quint16(code),
+                                    c.closedAtUs, false);
+                         Q_EMIT q->connectionChanged(c.taskId);
+                     });
+    QObject::connect(task, &QObject::destroyed, q, [this, entry] {
+        RecordedConnection &c = entry->connection;
+        if (c.state != SocketTask::Closed) {
+            c.state = SocketTask::Closed;
+            c.closedAtUs = nowUs();
+            c.closeCode = 1006;
+            Q_EMIT q->connectionChanged(c.taskId);
+        }
+    });
+}
+
+void FrameRecorderPrivate::updateState(ConnectionEntry *entry, SocketTask::ReadyState state)
+{
+    if (state == SocketTask::Closing && entry->connection.state == SocketTask::Open)
+        entry->closingSeen = true;
+    entry->connection.state = state;
+    Q_EMIT q->connectionChanged(entry->connection.taskId);
+}
+
+void FrameRecorderPrivate::takeHandshake(ConnectionEntry *entry, SocketTask *task)
+{
+    RecordedConnection &c = entry->connection;
+    c.protocol = task->protocol();
+    c.response = task->handshakeResponse();
+    c.profile = task->profile();
+    if (c.profile.connectStart)
+        c.createdAtUs = std::min(c.createdAtUs, c.profile.connectStart * 1000);
+}
+
+void FrameRecorderPrivate::record(ConnectionEntry *entry, FrameRecorder::Direction direction,
+                                  FrameRecorder::FrameType type, qint64 size, const QString &text,
+                                  const QByteArray &data, quint16 closeCode, qint64 timeUs,
+                                  bool count, bool fromTask)
+{
+    RecordedConnection &c = entry->connection;
+    const bool isMessage = type == FrameRecorder::Text || type == FrameRecorder::Binary;
+    if (count && isMessage) {
+        if (direction == FrameRecorder::Send) {
+            ++c.framesSent;
+            c.bytesSent += size;
+        } else {
+            ++c.framesReceived;
+            c.bytesReceived += size;
+        }
+    }
+    if (isMessage)
+        entry->rates.add(timeUs, direction, size);
+    // Pausing is about what tasks do now; frames added from outside (imports) always go in.
+    if (!(fromTask && paused)) {
+        RecordedFrame frame;
+        frame.timeUs = timeUs;
+        frame.size = size;
+        frame.taskId = c.taskId;
+        frame.direction = direction;
+        frame.type = type;
+        frame.closeCode = closeCode;
+        frame.text = text;
+        frame.data = data;
+        append(std::move(frame));
+    }
+    scheduleNotify();
+}
+
+void FrameRecorderPrivate::append(RecordedFrame &&frame)
+{
+    frame.serial = firstSerial + qint64(frames.size());
+    bytes += frame.size;
+    frames.push_back(std::move(frame));
+    if (qint64(frames.size()) > maxFrames || bytes > maxBytes)
+        enforceBudget();
+}
+
+void FrameRecorderPrivate::enforceBudget()
+{
+    while (!frames.empty() && (qint64(frames.size()) > maxFrames || bytes > maxBytes)) {
+        bytes -= frames.front().size;
+        frames.pop_front();
+        ++firstSerial;
+        ++dropped;
+    }
+    scheduleNotify();
+}
+
+void FrameRecorderPrivate::notify()
+{
+    notifyPending = false;
+    if (announcedDropped != dropped) {
+        announcedDropped = dropped;
+        Q_EMIT q->droppedFramesChanged(dropped);
+    }
+    Q_EMIT q->framesRecorded();
+}
+
+void FrameRecorderPrivate::rebuildIndex()
+{
+    indexById.clear();
+    for (size_t i = 0; i < entries.size(); ++i)
+        indexById.insert(entries[i]->connection.taskId, int(i));
+}
+
+FrameRecorder::FrameRecorder(QObject *parent)
+    : QObject(parent), d(std::make_unique<FrameRecorderPrivate>(this))
+{
+}
+
+FrameRecorder::~FrameRecorder() = default;
+
+void FrameRecorder::watch(SocketTask *task)
+{
+    if (!task || d->indexById.contains(task->taskId()))
+        return;
+    RecordedConnection connection;
+    connection.taskId = task->taskId();
+    connection.url = task->url();
+    connection.state = task->readyState();
+    connection.createdAtUs = nowUs();
+    ConnectionEntry *const entry = d->addEntry(std::move(connection));
+    entry->task = task;
+    d->takeHandshake(entry, task);
+    if (entry->connection.state != SocketTask::Connecting
+        && entry->connection.response.statusCode == 101)
+        entry->connection.openedAtUs = entry->connection.profile.handshakeDone * 1000;
+    d->observe(task, entry);
+}
+
+void FrameRecorder::watch(SocketApi *api)
+{
+    if (!api)
+        return;
+    connect(api, &SocketApi::taskCreated, this, qOverload<SocketTask *>(&FrameRecorder::watch));
+    const QList<SocketTask *> tasks = api->tasks();
+    for (SocketTask *task : tasks)
+        watch(task);
+}
+
+void FrameRecorder::setRequestHeaders(int taskId,
+                                      const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    const int index = d->indexById.value(taskId, -1);
+    if (index < 0)
+        return;
+    d->entries[size_t(index)]->connection.requestHeaders = headers;
+    Q_EMIT connectionChanged(taskId);
+}
+
+int FrameRecorder::maxFrames() const { return d->maxFrames; }
+
+void FrameRecorder::setMaxFrames(int maxFrames)
+{
+    maxFrames = std::max(maxFrames, 0);
+    if (d->maxFrames == maxFrames)
+        return;
+    d->maxFrames = maxFrames;
+    d->enforceBudget();
+    Q_EMIT maxFramesChanged(maxFrames);
+}
+
+qint64 FrameRecorder::maxBytes() const { return d->maxBytes; }
+
+void FrameRecorder::setMaxBytes(qint64 maxBytes)
+{
+    maxBytes = std::max<qint64>(maxBytes, 0);
+    if (d->maxBytes == maxBytes)
+        return;
+    d->maxBytes = maxBytes;
+    d->enforceBudget();
+    Q_EMIT maxBytesChanged(maxBytes);
+}
+
+qint64 FrameRecorder::droppedFrames() const { return d->dropped; }
+
+bool FrameRecorder::isPaused() const { return d->paused; }
+
+void FrameRecorder::setPaused(bool paused)
+{
+    if (d->paused == paused)
+        return;
+    d->paused = paused;
+    Q_EMIT pausedChanged(paused);
+}
+
+int FrameRecorder::updateInterval() const { return d->updateInterval; }
+
+void FrameRecorder::setUpdateInterval(int milliseconds)
+{
+    milliseconds = std::max(milliseconds, 0);
+    if (d->updateInterval == milliseconds)
+        return;
+    d->updateInterval = milliseconds;
+    d->notifyTimer.setInterval(milliseconds);
+    Q_EMIT updateIntervalChanged(milliseconds);
+}
+
+int FrameRecorder::frameCount() const { return int(d->frames.size()); }
+
+qint64 FrameRecorder::byteCount() const { return d->bytes; }
+
+qint64 FrameRecorder::firstSerial() const { return d->firstSerial; }
+
+qint64 FrameRecorder::endSerial() const { return d->firstSerial + qint64(d->frames.size()); }
+
+const RecordedFrame &FrameRecorder::frameAt(int index) const
+{
+    Q_ASSERT(index >= 0 && size_t(index) < d->frames.size());
+    return d->frames[size_t(index)];
+}
+
+const RecordedFrame *FrameRecorder::frame(qint64 serial) const
+{
+    const qint64 index = serial - d->firstSerial;
+    if (index < 0 || index >= qint64(d->frames.size()))
+        return nullptr;
+    return &d->frames[size_t(index)];
+}
+
+int FrameRecorder::connectionCount() const { return int(d->entries.size()); }
+
+const RecordedConnection &FrameRecorder::connectionAt(int index) const
+{
+    Q_ASSERT(index >= 0 && size_t(index) < d->entries.size());
+    return d->entries[size_t(index)]->connection;
+}
+
+const RecordedConnection *FrameRecorder::connection(int taskId) const
+{
+    const int index = d->indexById.value(taskId, -1);
+    return index < 0 ? nullptr : &d->entries[size_t(index)]->connection;
+}
+
+int FrameRecorder::indexOfConnection(int taskId) const { return d->indexById.value(taskId, -1); }
+
+int FrameRecorder::addConnection(const RecordedConnection &connection)
+{
+    RecordedConnection offline = connection;
+    offline.taskId = d->nextOfflineId++;
+    offline.offline = true;
+    d->addEntry(std::move(offline));
+    return d->entries.back()->connection.taskId;
+}
+
+void FrameRecorder::addFrame(const RecordedFrame &frame, bool countFrame)
+{
+    const int index = d->indexById.value(frame.taskId, -1);
+    if (index < 0)
+        return;
+    d->record(d->entries[size_t(index)].get(), frame.direction, frame.type, frame.size, frame.text,
+              frame.data, frame.closeCode, frame.timeUs, countFrame);
+}
+
+QVariantList FrameRecorder::rates(int taskId, int seconds) const
+{
+    const int index = d->indexById.value(taskId, -1);
+    if (index < 0)
+        return {};
+    const ConnectionEntry &entry = *d->entries[size_t(index)];
+    const RecordedConnection &c = entry.connection;
+    // A closed connection's chart ends where it closed; a live one's now.
+    const qint64 endUs = c.state == SocketTask::Closed && c.closedAtUs ? c.closedAtUs : nowUs();
+    return entry.rates.snapshot(endUs / 1000000, seconds);
+}
+
+void FrameRecorder::clear()
+{
+    // Serials are never reused: the next frame continues the count.
+    d->firstSerial += qint64(d->frames.size());
+    d->frames.clear();
+    d->bytes = 0;
+    const int connectionsBefore = int(d->entries.size());
+    auto gone = std::stable_partition(d->entries.begin(), d->entries.end(), [](const auto &e) {
+        return !e->connection.offline && e->connection.state != SocketTask::Closed;
+    });
+    for (auto it = gone; it != d->entries.end(); ++it) {
+        if ((*it)->task)
+            disconnect((*it)->task, nullptr, this, nullptr);
+    }
+    d->entries.erase(gone, d->entries.end());
+    for (const auto &entry : d->entries) {
+        RecordedConnection &c = entry->connection;
+        c.framesSent = c.framesReceived = c.bytesSent = c.bytesReceived = 0;
+        entry->rates.reset();
+    }
+    d->rebuildIndex();
+    const bool droppedChanged = d->dropped != 0;
+    d->dropped = d->announcedDropped = 0;
+    Q_EMIT cleared();
+    Q_EMIT framesRecorded(); // frameCount and byteCount changed
+    if (droppedChanged)
+        Q_EMIT droppedFramesChanged(0);
+    if (connectionsBefore != int(d->entries.size()))
+        Q_EMIT connectionCountChanged(int(d->entries.size()));
+}
+
+} // namespace SwanSocket
