@@ -34,6 +34,13 @@ QByteArray stateName(SocketTask::ReadyState state)
     return "CLOSED";
 }
 
+Outcome notOpen(SocketTask::ReadyState state)
+{
+    return Outcome::failure(ErrorClass::State,
+                            QStringLiteral("SocketTask.readyState is not OPEN (%1)")
+                                    .arg(QLatin1String(stateName(state))));
+}
+
 QAtomicInt lastTaskId;
 
 /// How long we wait for the server's close frame after sending ours (Chrome waits about 2 s).
@@ -81,6 +88,7 @@ public:
     void handleDisconnected();
     void handleError(QAbstractSocket::SocketError error);
     QString describeError(QAbstractSocket::SocketError error) const;
+    Outcome send(QueuedMessage message);
     void schedulePump();
     void pump();
     void write(const QueuedMessage &message);
@@ -270,6 +278,22 @@ QString SocketTaskPrivate::describeError(QAbstractSocket::SocketError error) con
     return webSocket->errorString();
 }
 
+Outcome SocketTaskPrivate::send(QueuedMessage message)
+{
+    if (state != SocketTask::Open)
+        return notOpen(state);
+    ++callDepth;
+    if (queue.empty() && tap->pendingWriteBytes() < options.sendWindow) {
+        write(message); // the common case: no queue, no extra event-loop turn
+    } else {
+        queuedBytes += message.size();
+        queue.push_back(std::move(message));
+        schedulePump();
+    }
+    --callDepth;
+    return Outcome::success();
+}
+
 void SocketTaskPrivate::schedulePump()
 {
     if (pumpScheduled)
@@ -395,48 +419,9 @@ void SocketTask::open(const Options &options)
             this, [this] { d->startOpening(); }, Qt::QueuedConnection);
 }
 
-namespace {
-Outcome notOpen(SocketTask::ReadyState state)
-{
-    return Outcome::failure(ErrorClass::State,
-                            QStringLiteral("SocketTask.readyState is not OPEN (%1)")
-                                    .arg(QLatin1String(stateName(state))));
-}
-} // namespace
+Outcome SocketTask::send(const QString &text) { return d->send({text, {}, false}); }
 
-Outcome SocketTask::send(const QString &text)
-{
-    if (d->state != Open)
-        return notOpen(d->state);
-    QueuedMessage message {text, {}, false};
-    ++d->callDepth;
-    if (d->queue.empty() && d->tap->pendingWriteBytes() < d->options.sendWindow) {
-        d->write(message); // the common case: no queue, no extra event-loop turn
-    } else {
-        d->queuedBytes += message.size();
-        d->queue.push_back(std::move(message));
-        d->schedulePump();
-    }
-    --d->callDepth;
-    return Outcome::success();
-}
-
-Outcome SocketTask::send(const QByteArray &binary)
-{
-    if (d->state != Open)
-        return notOpen(d->state);
-    QueuedMessage message {{}, binary, true};
-    ++d->callDepth;
-    if (d->queue.empty() && d->tap->pendingWriteBytes() < d->options.sendWindow) {
-        d->write(message);
-    } else {
-        d->queuedBytes += message.size();
-        d->queue.push_back(std::move(message));
-        d->schedulePump();
-    }
-    --d->callDepth;
-    return Outcome::success();
-}
+Outcome SocketTask::send(const QByteArray &binary) { return d->send({{}, binary, true}); }
 
 Outcome SocketTask::close(int code, const QString &reason)
 {
