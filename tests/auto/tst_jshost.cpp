@@ -19,23 +19,16 @@
 #include <memory>
 
 using namespace SwanSocket;
+using SwanTest::allMatch;
+using SwanTest::closedPort;
+using SwanTest::exact;
+using SwanTest::readExample;
 using SwanTest::SecureEchoServer;
 using SwanTest::TestCertificates;
 
 namespace {
 
 constexpr int WaitMs = 10000;
-
-/// A port nothing listens on: connections to it are refused.
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return 9; // discard: not served on a test machine
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 /// A JsHost whose scripts reach @p port as wss://example.baidu.com, and what they printed.
 class Harness
@@ -82,34 +75,6 @@ public:
     QList<JsHost::ConsoleLevel> levels;
     QStringList errors;
 };
-
-QString readExample(const QString &name)
-{
-    QString path = qEnvironmentVariable("SWAN_SOURCE_DIR") + QStringLiteral("/resources/examples/")
-            + name;
-    if (!QFile::exists(path))
-        path = QFINDTESTDATA(QStringLiteral("../../resources/examples/") + name);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll());
-}
-
-bool allMatch(const QStringList &lines, const QStringList &patterns)
-{
-    if (lines.size() != patterns.size())
-        return false;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (!QRegularExpression(patterns.at(i)).match(lines.at(i)).hasMatch())
-            return false;
-    }
-    return true;
-}
-
-QString exact(const QString &text)
-{
-    return QLatin1Char('^') + QRegularExpression::escape(text) + QLatin1Char('$');
-}
 
 /// Helpers every call test script starts with: record(name) logs a callback's arguments in
 /// `calls`; withCallbacks(options) adds recorders for the callbacks options do not set.

@@ -16,6 +16,7 @@
 #include <memory>
 
 using namespace SwanSocket;
+using SwanTest::closedPort;
 using SwanTest::TestCertificates;
 
 namespace {
@@ -148,14 +149,6 @@ std::unique_ptr<SimulatorSettings> secureSettings()
 QVariantMap urlOption(const QUrl &url) { return {{QStringLiteral("url"), url.toString()}}; }
 
 QString errMsgOf(const QVariantMap &res) { return res.value(QStringLiteral("errMsg")).toString(); }
-
-/// A port nothing listens on (it was free a moment ago).
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost);
-    return probe.serverPort();
-}
 
 } // namespace
 

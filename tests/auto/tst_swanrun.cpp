@@ -24,6 +24,10 @@
 
 #include <memory>
 
+using SwanTest::allMatch;
+using SwanTest::closedPort;
+using SwanTest::exact;
+using SwanTest::examplePath;
 using SwanTest::SecureEchoServer;
 using SwanTest::TestCertificates;
 
@@ -75,41 +79,6 @@ Run swanRun(const QStringList &arguments)
     run.out = linesOf(process.readAllStandardOutput());
     run.err = linesOf(process.readAllStandardError());
     return run;
-}
-
-QString examplePath(const QString &name)
-{
-    QString path = qEnvironmentVariable("SWAN_SOURCE_DIR") + QStringLiteral("/resources/examples/")
-            + name;
-    if (!QFile::exists(path))
-        path = QFINDTESTDATA(QStringLiteral("../../resources/examples/") + name);
-    return path;
-}
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return 9;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
-bool allMatch(const QStringList &lines, const QStringList &patterns)
-{
-    if (lines.size() != patterns.size())
-        return false;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (!QRegularExpression(patterns.at(i)).match(lines.at(i)).hasMatch())
-            return false;
-    }
-    return true;
-}
-
-QString exact(const QString &text)
-{
-    return QLatin1Char('^') + QRegularExpression::escape(text) + QLatin1Char('$');
 }
 
 QString failureText(const Run &run)

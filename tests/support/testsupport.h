@@ -8,3 +8,4 @@
 #include "peerserver.h"
 #include "secureechoserver.h"
 #include "testcertificates.h"
+#include "testhelpers.h"
