@@ -79,6 +79,9 @@ public:
         bool verifyPeer = true; ///< false only with the development switch
         QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::DefaultProxy);
         qint64 sendWindow = DefaultSendWindow;
+        /// Largest message (and frame) accepted from the server, in bytes; a larger one fails
+        /// the connection with close code 1009. 0: Qt's own limit (about 2 GiB).
+        quint64 maxIncomingMessageSize = 0;
     };
 
     /// @p url is what url() reports; open() connects to Options::url.

@@ -32,10 +32,16 @@ class RateBuckets
 public:
     static constexpr int RateSeconds = 120;
 
+    // Imported HAR times may be negative (found by fuzz_har): % alone would index before 0.
+    static size_t slot(qint64 second)
+    {
+        return size_t(((second % RateSeconds) + RateSeconds) % RateSeconds);
+    }
+
     void add(qint64 timeUs, FrameRecorder::Direction direction, qint64 bytes)
     {
         const qint64 second = timeUs / 1000000;
-        Bucket &bucket = m_buckets[size_t(second % RateSeconds)];
+        Bucket &bucket = m_buckets[slot(second)];
         if (bucket.second != second)
             bucket = Bucket {second};
         if (direction == FrameRecorder::Send) {
@@ -53,8 +59,7 @@ public:
         QVariantList list;
         list.reserve(seconds);
         for (qint64 second = lastSecond - seconds + 1; second <= lastSecond; ++second) {
-            const Bucket &stored
-                    = m_buckets[size_t(((second % RateSeconds) + RateSeconds) % RateSeconds)];
+            const Bucket &stored = m_buckets[slot(second)];
             const Bucket bucket = stored.second == second ? stored : Bucket {second};
             list.append(QVariantMap {
                     {QStringLiteral("time"), second * 1000},

@@ -68,9 +68,15 @@ public:
             if (!opened) {
                 fail(QStringLiteral("timeout: the opening handshake took longer than %1 ms")
                              .arg(options.timeoutMs));
-            } else if (closeFrameSent && webSocket) {
-                // The server never answered our close frame: close without it.
-                webSocket->close(QWebSocketProtocol::CloseCode(closeCode), closeReason);
+            } else if (state == SocketTask::Closing) {
+                // No answer to our close frame in time, or no progress towards sending it (a
+                // server that stopped reading). Not through QWebSocket::close(): that would
+                // wait for the stuck bytes too. Our code when our close frame surely left,
+                // else 1006: no close frame went either way.
+                if (closeFrameSent && tap && tap->pendingWriteBytes() == 0)
+                    finish(closeCode, closeReason);
+                else
+                    finish(1006, QString());
             }
         });
     }
@@ -134,6 +140,10 @@ void SocketTaskPrivate::startOpening()
     ssl.setPeerVerifyMode(options.verifyPeer ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
     webSocket->setSslConfiguration(ssl);
     webSocket->setProxy(options.proxy);
+    if (options.maxIncomingMessageSize > 0) {
+        webSocket->setMaxAllowedIncomingMessageSize(options.maxIncomingMessageSize);
+        webSocket->setMaxAllowedIncomingFrameSize(options.maxIncomingMessageSize);
+    }
 
     QObject::connect(webSocket, &QWebSocket::connected, q, [this] { handleConnected(); });
     QObject::connect(webSocket, &QWebSocket::disconnected, q, [this] { handleDisconnected(); });
@@ -150,7 +160,11 @@ void SocketTaskPrivate::startOpening()
     // an abnormal drop goes without it, and closeCode() then wrongly says 1000.
     QObject::connect(webSocket, &QWebSocket::aboutToClose, q,
                      [this] { closingHandshakeSeen = true; });
-    QObject::connect(webSocket, &QWebSocket::bytesWritten, q, [this] { pump(); });
+    QObject::connect(webSocket, &QWebSocket::bytesWritten, q, [this] {
+        if (state == SocketTask::Closing && !closeFrameSent)
+            timeout.start(CloseHandshakeTimeoutMs); // progress: the close frame is on its way
+        pump();
+    });
     QObject::connect(webSocket, &QWebSocket::textMessageReceived, q, [this](const QString &m) {
         if (opened && !finished)
             Q_EMIT q->textMessageReceived(m);
@@ -214,6 +228,16 @@ void SocketTaskPrivate::handleDisconnected()
                 Qt::QueuedConnection);
         return;
     }
+    // QWebSocket failed the connection over what the server sent: onError, then onClose with
+    // the code and reason of the close frame Qt sent (behaviour.md: "or sent in ours").
+    if (const QString violation = tap ? tap->protocolError() : QString(); !violation.isEmpty()) {
+        const int code = webSocket->closeCode();
+        const QString reason = webSocket->closeReason();
+        setState(SocketTask::Closed);
+        Q_EMIT q->errorOccurred(QStringLiteral("protocol error: %1").arg(violation));
+        finish(code, reason);
+        return;
+    }
     // Without a closing handshake (a drop, or no answer to our close frame) browsers say 1006;
     // Qt 6.4 would report a stale 1000.
     if (closingHandshakeSeen)
@@ -270,6 +294,14 @@ QString SocketTaskPrivate::describeError(QAbstractSocket::SocketError error) con
         break;
     }
     if (profile.connectEnd != 0) {
+        // Qt 6.4 refuses an unoffered subprotocol itself, in words of its own.
+        for (const auto &[name, value] : std::as_const(response.headers)) {
+            if (response.statusCode == 101
+                && name.compare("Sec-WebSocket-Protocol", Qt::CaseInsensitive) == 0
+                && !options.protocols.contains(QString::fromLatin1(value)))
+                return QStringLiteral("the server chose subprotocol \"%1\", which was not offered")
+                        .arg(QString::fromLatin1(value));
+        }
         if (response.statusCode != 0 && response.statusCode != 101)
             return QStringLiteral("Error during WebSocket handshake: Unexpected response code: %1")
                     .arg(response.statusCode);
@@ -442,6 +474,7 @@ Outcome SocketTask::close(int code, const QString &reason)
         d->closeRequested = true;
         d->closeCode = validCode;
         d->closeReason = validReason;
+        d->timeout.start(CloseHandshakeTimeoutMs); // restarted while the queue makes progress
         d->schedulePump(); // sends what is queued, then the close frame
     } else {
         // Cancel the attempt: onClose(1006) from the event loop, no error.

@@ -2,13 +2,40 @@
 
 #include "logging.h"
 
+#include <QMetaMethod>
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QWebSocket>
 
 namespace SwanSocket {
 
-TransportTap::TransportTap(QWebSocket *webSocket) : QObject(webSocket), m_webSocket(webSocket) { }
+TransportTap::TransportTap(QWebSocket *webSocket) : QObject(webSocket), m_webSocket(webSocket)
+{
+    // Qt 6.4: see the class comment. Connected now, before open(), so that we hear of the error
+    // before QWebSocket's own handler closes the connection.
+    const QObject *processor = nullptr;
+    for (const QObject *child : webSocket->children()) {
+        if (qstrcmp(child->metaObject()->className(), "QWebSocketDataProcessor") == 0)
+            processor = child;
+    }
+    const int signal = processor ? processor->metaObject()->indexOfSignal(
+                               "errorEncountered(QWebSocketProtocol::CloseCode,QString)")
+                                 : -1;
+    const int slot = metaObject()->indexOfSlot(
+            "recordProtocolError(QWebSocketProtocol::CloseCode,QString)");
+    if (signal < 0
+        || !connect(processor, processor->metaObject()->method(signal), this,
+                    metaObject()->method(slot), Qt::DirectConnection))
+        qCWarning(lcSocket) << "QWebSocket's frame parser not found: protocol errors will show "
+                               "only as close codes";
+}
+
+void TransportTap::recordProtocolError(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (m_protocolError.isEmpty())
+        m_protocolError
+                = reason.isEmpty() ? QStringLiteral("close code %1").arg(int(code)) : reason;
+}
 
 bool TransportTap::attach(bool tcpNoDelay)
 {

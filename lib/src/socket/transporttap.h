@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QWebSocketProtocol>
 
 class QAbstractSocket;
 class QWebSocket;
@@ -21,6 +22,14 @@ namespace SwanSocket {
  * QWebSocket reports the handshake done (or failed), captureResponse() rolls the transaction
  * back, reads the response head itself and so leaves the socket exactly where QWebSocket left
  * it. QWebSocket connects readyRead queued, so nothing is consumed behind our back meanwhile.
+ *
+ * Protocol errors: QWebSocket fails the connection itself when the server breaks the protocol
+ * (reserved opcode or bits, invalid UTF-8, a message over the limit, a control frame too big
+ * …): it sends its close frame and closes, and says nothing else. Its internal frame parser, a
+ * QWebSocketDataProcessor child, does signal errorEncountered(code, reason); connected through
+ * the meta-object system before QWebSocket connects its own handler, protocolError() has it by
+ * the time QWebSocket reports the close. (A broken close frame is not among them: Qt 6.4
+ * answers it as if the server had sent 1002 or 1007.)
  *
  * Closing handshake: QWebSocket::close() closes TCP right after its close frame. With unread
  * data in our receive buffer the kernel then sends RST, and the server loses whatever it had
@@ -49,15 +58,23 @@ public:
     /// Plain and encrypted bytes waiting in the socket: the measure SocketTask paces sends by.
     qint64 pendingWriteBytes() const;
 
+    /// Why QWebSocket failed the connection because of what the server sent ("Used reserved
+    /// opcode"); empty when it did not.
+    QString protocolError() const { return m_protocolError; }
+
 Q_SIGNALS:
     void tcpConnected();
     void tlsDone();
+
+private Q_SLOTS:
+    void recordProtocolError(QWebSocketProtocol::CloseCode code, const QString &reason);
 
 private:
     QWebSocket *m_webSocket;
     QPointer<QAbstractSocket> m_socket;
     bool m_captured = false;
     HandshakeResponse m_response;
+    QString m_protocolError;
 };
 
 /// Parses an HTTP/1.x response head ("HTTP/1.1 101 …\r\nName: value\r\n…\r\n\r\n").
