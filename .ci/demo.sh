@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Set-up (apt + build), then the built-in demo: a local wss echo server with a throw-away CA,
-# and the spec's example scripts run unchanged through swan-run against it. Nothing outside
-# this machine is contacted. (Once swan-inspector exists, this starts it on its demo instead.)
+# Set-up (apt + build), then the built-in demo. Nothing outside this machine is contacted.
+#  - With a display: swan-inspector on its demo (an in-process wss echo server with a
+#    certificate made on the fly, the spec's examples and a chat script).
+#  - Without one (or with --headless): the spec's examples run unchanged through swan-run
+#    against swan-echo-server with a throw-away CA.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/setup.sh
+
+if [[ "${1:-}" != --headless && ( -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ) ]]; then
+    exec build/bin/swan-inspector
+fi
+echo "demo: no display (or --headless): running the examples through swan-run instead"
 
 work=$(mktemp -d)
 trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-    cmake ninja-build g++ pkg-config openssl
+    cmake ninja-build g++ pkg-config openssl libssl-dev
     qt6-base-dev qt6-websockets-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools linguist-qt6 libgl-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
@@ -13,6 +13,7 @@ packages=(
     qml6-module-qtquick-dialogs qml6-module-qt-labs-settings qml6-module-qttest
     python3 python3-websockets nodejs node-ws
     fonts-wqy-microhei
+    qml6-module-qtqml qml6-module-qtqml-models qt6-translations-l10n
 )
 missing=()
 for package in "${packages[@]}"; do

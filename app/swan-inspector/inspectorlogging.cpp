@@ -1,0 +1,3 @@
+#include "inspectorlogging.h"
+
+Q_LOGGING_CATEGORY(lcInspector, "swan.inspector")
