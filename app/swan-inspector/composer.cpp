@@ -98,15 +98,6 @@ int Composer::connectTo(const QString &url, const QString &headers, const QStrin
     }
     *taskId = task->taskId();
 
-    // What the handshake request carries beyond Qt's own lines, for the handshake pane.
-    QList<QPair<QByteArray, QByteArray>> requestHeaders;
-    for (auto it = header->cbegin(); it != header->cend(); ++it)
-        requestHeaders.append({it.key().toUtf8(), it.value().toString().toUtf8()});
-    if (!protocolList.isEmpty())
-        requestHeaders.append({QByteArrayLiteral("Sec-WebSocket-Protocol"),
-                               protocolList.join(QStringLiteral(", ")).toUtf8()});
-    requestHeaders.append({QByteArrayLiteral("Referer"), m_api->settings()->referer()});
-    m_recorder->setRequestHeaders(task->taskId(), requestHeaders);
     return task->taskId();
 }
 

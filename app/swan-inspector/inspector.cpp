@@ -118,10 +118,6 @@ ScriptRun *InspectorPrivate::startRun(const QString &name, const QString &source
     recorder.watch(run->api());
     QObject::connect(run->api(), &SocketApi::taskCreated, q,
                      [this, name](SocketTask *task) { origins.insert(task->taskId(), name); });
-    QObject::connect(run, &ScriptRun::requestHeadersKnown, q,
-                     [this](int taskId, const QList<QPair<QByteArray, QByteArray>> &headers) {
-                         recorder.setRequestHeaders(taskId, headers);
-                     });
     QObject::connect(run, &ScriptRun::consoleMessage, q,
                      [this, name](JsHost::ConsoleLevel level, const QString &text) {
                          console.append(consoleLevel(level), name, text);

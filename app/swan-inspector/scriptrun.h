@@ -8,9 +8,6 @@
 #include <QPair>
 
 #include <memory>
-#include <optional>
-
-class QJSValue;
 
 namespace SwanSocket {
 class SimulatorSettings;
@@ -46,15 +43,9 @@ public:
     /// Emits idle() once the script has nothing left to do (maybe at once).
     void watchForIdle();
 
-    /// Called by the script's swan.connectSocket (see start()) with the options it was given.
-    Q_INVOKABLE void noteConnectOptions(const QJSValue &options);
-
 Q_SIGNALS:
     void consoleMessage(SwanSocket::JsHost::ConsoleLevel level, const QString &text);
     void scriptError(const QString &message);
-    /// The request headers task @p taskId's handshake carries beyond Qt's own lines: those the
-    /// script passed, the offered subprotocols and the fixed Referer.
-    void requestHeadersKnown(int taskId, const QList<QPair<QByteArray, QByteArray>> &headers);
     /// No live task, no timer, no pending result: nothing of the script can run any more.
     void idle();
     /// After stop(): the run may be deleted.
@@ -62,13 +53,11 @@ Q_SIGNALS:
 
 private:
     void finishOnce();
-    void probeConnectSocket();
 
     QString m_name;
     // Declared in this order so that the host (which holds listeners in the api) goes first.
     std::unique_ptr<SwanSocket::SocketApi> m_api;
     std::unique_ptr<SwanSocket::JsHost> m_host;
-    std::optional<QList<QPair<QByteArray, QByteArray>>> m_pendingRequestHeaders;
     bool m_stopping = false;
     bool m_finished = false;
 };

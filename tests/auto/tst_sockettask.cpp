@@ -58,6 +58,7 @@ class TestSocketTask : public QObject
 private Q_SLOTS:
     void initTestCase();
     void opensAndEchoesInOrder();
+    void requestHeadersAreWhatWasSent();
     void serverCloseCodeReachesTask_data();
     void serverCloseCodeReachesTask();
     void dropWithoutCloseFrameIs1006();
@@ -121,6 +122,27 @@ void TestSocketTask::opensAndEchoesInOrder()
     QTRY_VERIFY(log.finished());
     QCOMPARE(log.lines.last(), QStringLiteral("close:1000:"));
     QCOMPARE(states.size(), 3); // Open, Closing, Closed
+}
+
+void TestSocketTask::requestHeadersAreWhatWasSent()
+{
+    SocketTask task(m_server->url());
+    SocketTask::Options options = optionsFor(m_server->url());
+    options.headers = {{"X-Trace", "42"},
+                       {"Referer", "https://smartapp.baidu.com/k/devtools/page-frame.html"}};
+    options.protocols = {QStringLiteral("chat.v1"), QStringLiteral("chat.v2")};
+    QVERIFY(task.requestHeaders().isEmpty()); // nothing before open()
+    task.open(options);
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    const QList<QPair<QByteArray, QByteArray>> expected {
+            {"Sec-WebSocket-Protocol", "chat.v1, chat.v2"},
+            {"X-Trace", "42"},
+            {"Referer", "https://smartapp.baidu.com/k/devtools/page-frame.html"}};
+    QCOMPARE(task.requestHeaders(), expected);
+    for (const auto &[name, value] : expected)
+        QCOMPARE(m_server->lastRequestHeader(name), value); // what the server really received
+    task.close();
+    QTRY_COMPARE(task.readyState(), SocketTask::Closed);
 }
 
 void TestSocketTask::serverCloseCodeReachesTask_data()

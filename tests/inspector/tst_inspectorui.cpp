@@ -232,13 +232,14 @@ void tst_InspectorUi::handshakeShowsResponseHeaders()
                            .compare(QLatin1String("Upgrade"), Qt::CaseInsensitive)
                 == 0;
     QVERIFY(upgrade);
-    // What chat.js passed to connectSocket, the offered subprotocol and the fixed Referer.
+    // The offered subprotocol, what chat.js passed to connectSocket and the fixed Referer, as
+    // SocketTask::requestHeaders() reports them (wire order).
     const QVariantList request = details.value(QStringLiteral("requestHeaders")).toList();
     QStringList names;
     for (const QVariant &header : request)
         names.append(header.toMap().value(QStringLiteral("name")).toString());
     QCOMPARE(names,
-             QStringList({QStringLiteral("X-Demo-Client"), QStringLiteral("Sec-WebSocket-Protocol"),
+             QStringList({QStringLiteral("Sec-WebSocket-Protocol"), QStringLiteral("X-Demo-Client"),
                           QStringLiteral("Referer")}));
     QVERIFY(item("detailTabs")->setProperty("currentIndex", 1));
     QTRY_VERIFY2(visibleTexts().contains(QStringLiteral("chat.v1")),

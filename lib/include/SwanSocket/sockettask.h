@@ -95,6 +95,10 @@ public:
     /// The negotiated subprotocol, empty when none (or not open yet).
     QString protocol() const;
     HandshakeResponse handshakeResponse() const;
+    /// The headers this task adds to its opening handshake request, in wire order
+    /// (Sec-WebSocket-Protocol when protocols are offered, then Options::headers); QWebSocket
+    /// adds Host, Upgrade, Connection and Sec-WebSocket-Key/Version itself. Empty before open().
+    QList<QPair<QByteArray, QByteArray>> requestHeaders() const;
     SocketTaskProfile profile() const;
     /// Bytes accepted by send() that have not reached the kernel yet.
     qint64 bufferedAmount() const;

@@ -231,6 +231,8 @@ void FrameRecorderPrivate::takeHandshake(ConnectionEntry *entry, SocketTask *tas
     RecordedConnection &c = entry->connection;
     c.protocol = task->protocol();
     c.response = task->handshakeResponse();
+    if (c.requestHeaders.isEmpty())
+        c.requestHeaders = task->requestHeaders();
     c.profile = task->profile();
     if (c.profile.connectStart)
         c.createdAtUs = std::min(c.createdAtUs, c.profile.connectStart * 1000);

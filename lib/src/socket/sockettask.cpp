@@ -436,6 +436,16 @@ QString SocketTask::protocol() const { return d->protocol; }
 
 HandshakeResponse SocketTask::handshakeResponse() const { return d->response; }
 
+QList<QPair<QByteArray, QByteArray>> SocketTask::requestHeaders() const
+{
+    // In the order QWebSocket writes them: the offered subprotocols before our own headers.
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!d->options.protocols.isEmpty())
+        headers.append({QByteArrayLiteral("Sec-WebSocket-Protocol"),
+                        d->options.protocols.join(QStringLiteral(", ")).toUtf8()});
+    return headers + d->options.headers;
+}
+
 SocketTaskProfile SocketTask::profile() const { return d->profile; }
 
 qint64 SocketTask::bufferedAmount() const
