@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer included):
-# configures build-asan/ (Debug, -fsanitize=address,undefined for the library, the tools and
-# the tests), builds the library and every non-GUI test with what it runs (swan-run,
+# configures build-asan/ (clang, see configure-sanitized.sh; shared with .ci/fuzz.sh), builds
+# the library and every non-GUI test with what it runs (swan-run,
 # swan-echo-server), and runs those tests with options that turn any report into a failure.
 # Left out: GUI tests (the inspector, QML), benchmarks and package_consumer (whose consumer is
 # built without the sanitizer runtime). Called by .ci/test.sh after the normal suite; also
@@ -16,11 +16,7 @@ build=${SWAN_ASAN_BUILD_DIR:-build-asan}
 exclude=${SWAN_ASAN_EXCLUDE:-'package_consumer|bench|inspector|qml|screenshot|_ui$'}
 only=${1:-}
 
-flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS="$flags" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-    -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+bash .ci/configure-sanitized.sh
 
 # The tests to run: every ctest test whose name starts with tst_, minus the excluded.
 mapfile -t tests < <(cd "$build" && ctest --show-only=json-v1 | /usr/bin/python3 -c '
