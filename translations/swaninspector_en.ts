@@ -104,11 +104,17 @@
     <name>ConsolePane</name>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation><numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation><numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear</source>
@@ -137,20 +143,8 @@
 <context>
     <name>DemoServer</name>
     <message>
-        <source>openssl %1 failed: %2</source>
-        <translation>openssl %1 failed: %2</translation>
-    </message>
-    <message>
         <source>cannot create a temporary directory: %1</source>
         <translation>cannot create a temporary directory: %1</translation>
-    </message>
-    <message>
-        <source>the openssl command is missing (apt-get install openssl)</source>
-        <translation>the openssl command is missing (apt-get install openssl)</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>cannot write %1</translation>
     </message>
     <message>
         <source>openssl made certificates that cannot be read</source>
@@ -159,6 +153,10 @@
     <message>
         <source>cannot listen on 127.0.0.1: %1</source>
         <translation>cannot listen on 127.0.0.1: %1</translation>
+    </message>
+    <message>
+        <source>cannot make the demo&apos;s certificates: %1</source>
+        <translation>cannot make the demo&apos;s certificates: %1</translation>
     </message>
 </context>
 <context>
@@ -452,7 +450,10 @@
     </message>
     <message numerus="yes">
         <source>%n script(s)</source>
-        <translation><numerusform>%n script</numerusform><numerusform>%n scripts</numerusform></translation>
+        <translation>
+            <numerusform>%n script</numerusform>
+            <numerusform>%n scripts</numerusform>
+        </translation>
     </message>
     <message>
         <source>HAR · %1</source>
@@ -519,7 +520,10 @@
     </message>
     <message numerus="yes">
         <source>Opened %1: %n WebSocket connection(s).</source>
-        <translation><numerusform>Opened %1: %n WebSocket connection.</numerusform><numerusform>Opened %1: %n WebSocket connections.</numerusform></translation>
+        <translation>
+            <numerusform>Opened %1: %n WebSocket connection.</numerusform>
+            <numerusform>Opened %1: %n WebSocket connections.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot save: %1</source>
@@ -569,11 +573,17 @@
     <name>JsonNodeRow</name>
     <message numerus="yes">
         <source>%n key(s)</source>
-        <translation><numerusform>%n key</numerusform><numerusform>%n keys</numerusform></translation>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -792,12 +802,12 @@
         <translation>Trusted CA certificates</translation>
     </message>
     <message>
-        <source>PEM files trusted on top of the system's. The demo's own CA is trusted for this session.</source>
-        <translation>PEM files trusted on top of the system's. The demo's own CA is trusted for this session.</translation>
+        <source>PEM files trusted on top of the system&apos;s. The demo&apos;s own CA is trusted for this session.</source>
+        <translation>PEM files trusted on top of the system&apos;s. The demo&apos;s own CA is trusted for this session.</translation>
     </message>
     <message>
-        <source>PEM files trusted on top of the system's.</source>
-        <translation>PEM files trusted on top of the system's.</translation>
+        <source>PEM files trusted on top of the system&apos;s.</source>
+        <translation>PEM files trusted on top of the system&apos;s.</translation>
     </message>
     <message>
         <source>Add PEM file…</source>
@@ -816,8 +826,8 @@
         <translation>Connect to (host redirection)</translation>
     </message>
     <message>
-        <source>curl's --connect-to HOST1:PORT1:HOST2:PORT2: the URL's host is still used for TLS and the Host header.</source>
-        <translation>curl's --connect-to HOST1:PORT1:HOST2:PORT2: the URL's host is still used for TLS and the Host header.</translation>
+        <source>curl&apos;s --connect-to HOST1:PORT1:HOST2:PORT2: the URL&apos;s host is still used for TLS and the Host header.</source>
+        <translation>curl&apos;s --connect-to HOST1:PORT1:HOST2:PORT2: the URL&apos;s host is still used for TLS and the Host header.</translation>
     </message>
     <message>
         <source>Maximum live tasks</source>
@@ -879,7 +889,10 @@
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n connection(s)</source>
-        <translation><numerusform>%n connection</numerusform><numerusform>%n connections</numerusform></translation>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 frames, %2 held</source>
@@ -907,7 +920,10 @@
     </message>
     <message numerus="yes">
         <source>Max %n task(s)</source>
-        <translation><numerusform>Max %n task</numerusform><numerusform>Max %n tasks</numerusform></translation>
+        <translation>
+            <numerusform>Max %n task</numerusform>
+            <numerusform>Max %n tasks</numerusform>
+        </translation>
     </message>
     <message>
         <source>DEVELOPMENT SWITCH ON</source>
@@ -948,7 +964,10 @@
     </message>
     <message numerus="yes">
         <source>… %n more bytes</source>
-        <translation><numerusform>… %n more bytes</numerusform><numerusform>… %n more bytes</numerusform></translation>
+        <translation>
+            <numerusform>… %n more bytes</numerusform>
+            <numerusform>… %n more bytes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sent</source>

@@ -104,11 +104,15 @@
     <name>ConsolePane</name>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation><numerusform>%n 行</numerusform></translation>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation><numerusform>%n 个问题</numerusform></translation>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear</source>
@@ -137,20 +141,8 @@
 <context>
     <name>DemoServer</name>
     <message>
-        <source>openssl %1 failed: %2</source>
-        <translation>openssl %1 失败：%2</translation>
-    </message>
-    <message>
         <source>cannot create a temporary directory: %1</source>
         <translation>无法创建临时目录：%1</translation>
-    </message>
-    <message>
-        <source>the openssl command is missing (apt-get install openssl)</source>
-        <translation>缺少 openssl 命令（apt-get install openssl）</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>无法写入 %1</translation>
     </message>
     <message>
         <source>openssl made certificates that cannot be read</source>
@@ -159,6 +151,10 @@
     <message>
         <source>cannot listen on 127.0.0.1: %1</source>
         <translation>无法在 127.0.0.1 上监听：%1</translation>
+    </message>
+    <message>
+        <source>cannot make the demo&apos;s certificates: %1</source>
+        <translation>无法生成演示证书：%1</translation>
     </message>
 </context>
 <context>
@@ -452,7 +448,9 @@
     </message>
     <message numerus="yes">
         <source>%n script(s)</source>
-        <translation><numerusform>%n 个脚本</numerusform></translation>
+        <translation>
+            <numerusform>%n 个脚本</numerusform>
+        </translation>
     </message>
     <message>
         <source>HAR · %1</source>
@@ -519,7 +517,9 @@
     </message>
     <message numerus="yes">
         <source>Opened %1: %n WebSocket connection(s).</source>
-        <translation><numerusform>已打开 %1：%n 个 WebSocket 连接。</numerusform></translation>
+        <translation>
+            <numerusform>已打开 %1：%n 个 WebSocket 连接。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot save: %1</source>
@@ -569,11 +569,15 @@
     <name>JsonNodeRow</name>
     <message numerus="yes">
         <source>%n key(s)</source>
-        <translation><numerusform>%n 个键</numerusform></translation>
+        <translation>
+            <numerusform>%n 个键</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation><numerusform>%n 项</numerusform></translation>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -792,11 +796,11 @@
         <translation>信任的 CA 证书</translation>
     </message>
     <message>
-        <source>PEM files trusted on top of the system's. The demo's own CA is trusted for this session.</source>
+        <source>PEM files trusted on top of the system&apos;s. The demo&apos;s own CA is trusted for this session.</source>
         <translation>在系统证书之外额外信任的 PEM 文件。演示自带的 CA 仅在本次运行中受信任。</translation>
     </message>
     <message>
-        <source>PEM files trusted on top of the system's.</source>
+        <source>PEM files trusted on top of the system&apos;s.</source>
         <translation>在系统证书之外额外信任的 PEM 文件。</translation>
     </message>
     <message>
@@ -816,7 +820,7 @@
         <translation>Connect to（主机重定向）</translation>
     </message>
     <message>
-        <source>curl's --connect-to HOST1:PORT1:HOST2:PORT2: the URL's host is still used for TLS and the Host header.</source>
+        <source>curl&apos;s --connect-to HOST1:PORT1:HOST2:PORT2: the URL&apos;s host is still used for TLS and the Host header.</source>
         <translation>与 curl 的 --connect-to HOST1:PORT1:HOST2:PORT2 相同：TLS 和 Host 请求头仍使用 URL 中的主机名。</translation>
     </message>
     <message>
@@ -879,7 +883,9 @@
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n connection(s)</source>
-        <translation><numerusform>%n 个连接</numerusform></translation>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 frames, %2 held</source>
@@ -907,7 +913,9 @@
     </message>
     <message numerus="yes">
         <source>Max %n task(s)</source>
-        <translation><numerusform>最多 %n 个连接</numerusform></translation>
+        <translation>
+            <numerusform>最多 %n 个连接</numerusform>
+        </translation>
     </message>
     <message>
         <source>DEVELOPMENT SWITCH ON</source>
@@ -948,7 +956,9 @@
     </message>
     <message numerus="yes">
         <source>… %n more bytes</source>
-        <translation><numerusform>… 还有 %n 字节</numerusform></translation>
+        <translation>
+            <numerusform>… 还有 %n 字节</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sent</source>

@@ -4,6 +4,8 @@
 #include "qtclients.h"
 #include "workloads.h"
 
+#include "throwawaycertificates.h"
+
 #include <SwanSocket/sockettask.h>
 
 #include <QDir>
@@ -185,7 +187,6 @@ private:
 
     const BenchOptions m_options;
     QTemporaryDir m_dir {QDir::tempPath() + QStringLiteral("/swan-bench-XXXXXX")};
-    QString m_openssl;
     QString m_node;
     QString m_chromium;
     QString m_certutil;
@@ -218,79 +219,21 @@ bool Bench::prepare()
         say(stderr, QStringLiteral("swan-bench: cannot make a temporary directory"));
         return false;
     }
-    m_openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (m_openssl.isEmpty()) {
-        say(stderr,
-            QStringLiteral("swan-bench: the openssl command is needed for the throw-away "
-                           "certificates: apt install openssl"));
-        return false;
-    }
     return makeCertificates() && extractScripts() && startServer();
 }
 
 bool Bench::makeCertificates()
 {
-    // Our own config: neither the system's openssl.cnf nor OPENSSL_CONF changes what we get.
-    static const char config[] = R"([req]
-distinguished_name = dn
-prompt = no
-[dn]
-CN = swan-bench
-[ca_ext]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-[server_ext]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-)";
-    const QString dir = m_dir.path();
-    QFile configFile(dir + QStringLiteral("/openssl.cnf"));
-    if (!configFile.open(QIODevice::WriteOnly) || configFile.write(config) < 0)
+    const ThrowawayCertificates certificates {QStringLiteral("swan-bench throw-away CA"),
+                                              QStringLiteral("localhost"),
+                                              {QStringLiteral("DNS:localhost"),
+                                               QStringLiteral("IP:127.0.0.1"),
+                                               QStringLiteral("IP:::1")},
+                                              7};
+    QString error;
+    if (!certificates.make(m_dir.path(), &error)) {
+        say(stderr, QStringLiteral("swan-bench: %1").arg(error));
         return false;
-    configFile.close();
-    const QString cnf = configFile.fileName();
-    const QString serial = QString::number(QRandomGenerator::global()->generate() | 1);
-    const QList<QStringList> commands {
-            {QStringLiteral("req"), QStringLiteral("-config"), cnf, QStringLiteral("-x509"),
-             QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-             QStringLiteral("-keyout"), dir + QStringLiteral("/ca.key"), QStringLiteral("-out"),
-             dir + QStringLiteral("/ca.pem"), QStringLiteral("-days"), QStringLiteral("7"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=swan-bench throw-away CA"),
-             QStringLiteral("-extensions"), QStringLiteral("ca_ext")},
-            {QStringLiteral("req"), QStringLiteral("-config"), cnf, QStringLiteral("-new"),
-             QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-             QStringLiteral("-keyout"), dir + QStringLiteral("/server.key"), QStringLiteral("-out"),
-             dir + QStringLiteral("/server.csr"), QStringLiteral("-subj"),
-             QStringLiteral("/CN=localhost")},
-            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-             dir + QStringLiteral("/server.csr"), QStringLiteral("-CA"),
-             dir + QStringLiteral("/ca.pem"), QStringLiteral("-CAkey"),
-             dir + QStringLiteral("/ca.key"), QStringLiteral("-set_serial"), serial,
-             QStringLiteral("-days"), QStringLiteral("7"), QStringLiteral("-extfile"), cnf,
-             QStringLiteral("-extensions"), QStringLiteral("server_ext"), QStringLiteral("-out"),
-             dir + QStringLiteral("/server.pem")},
-    };
-    for (const QStringList &arguments : commands) {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("OPENSSL_CONF"), cnf);
-        process.setProcessEnvironment(environment);
-        process.start(m_openssl, arguments);
-        if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit
-            || process.exitCode() != 0) {
-            say(stderr,
-                QStringLiteral("swan-bench: openssl %1 failed: %2")
-                        .arg(arguments.first(),
-                             QString::fromLocal8Bit(process.readAllStandardError())));
-            return false;
-        }
     }
     return true;
 }

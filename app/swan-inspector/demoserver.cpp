@@ -1,5 +1,7 @@
 #include "demoserver.h"
 
+#include "throwawaycertificates.h"
+
 #include "inspectorlogging.h"
 
 #include <QDateTime>
@@ -7,9 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSslKey>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWebSocket>
@@ -19,33 +19,6 @@ namespace {
 
 constexpr int PresenceIntervalMs = 5000;
 
-// Our own config, so neither the system's openssl.cnf nor OPENSSL_CONF changes what we get.
-const char opensslConfig[] = R"([req]
-distinguished_name = dn
-prompt = no
-[dn]
-CN = placeholder
-
-[ca_ext]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-
-[server_ext]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = serverAuth
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-subjectAltName = DNS:example.baidu.com, DNS:localhost, IP:127.0.0.1
-)";
-
-QStringList ecKey()
-{
-    return {QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-noenc")};
-}
-
 } // namespace
 
 class DemoServerPrivate
@@ -53,7 +26,6 @@ class DemoServerPrivate
 public:
     explicit DemoServerPrivate(DemoServer *q) : q(q) { }
 
-    bool run(const QStringList &arguments);
     bool makeCertificates();
     void accept(QWebSocket *socket);
     void tellPresence();
@@ -61,7 +33,6 @@ public:
 
     DemoServer *const q;
     QTemporaryDir directory {QDir::tempPath() + QStringLiteral("/swan-inspector-XXXXXX")};
-    QString openssl;
     QString error;
     QSslCertificate ca;
     QSslCertificate certificate;
@@ -71,22 +42,6 @@ public:
     QList<QWebSocket *> chatClients;
     QTimer presence;
 };
-
-bool DemoServerPrivate::run(const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(directory.path());
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(openssl, arguments);
-    const bool finished = process.waitForFinished(30000);
-    if (finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
-        return true;
-    error = DemoServer::tr("openssl %1 failed: %2")
-                    .arg(arguments.constFirst(),
-                         finished ? QString::fromLocal8Bit(process.readAll()).trimmed()
-                                  : process.errorString());
-    return false;
-}
 
 QByteArray DemoServerPrivate::readFile(const QString &name)
 {
@@ -101,42 +56,16 @@ bool DemoServerPrivate::makeCertificates()
                         .arg(directory.errorString());
         return false;
     }
-    openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (openssl.isEmpty()) {
-        error = DemoServer::tr("the openssl command is missing (apt-get install openssl)");
+    const ThrowawayCertificates made {QStringLiteral("SwanSocket Inspector demo CA"),
+                                      QStringLiteral("example.baidu.com"),
+                                      {QStringLiteral("DNS:example.baidu.com"),
+                                       QStringLiteral("DNS:localhost"),
+                                       QStringLiteral("IP:127.0.0.1")}};
+    QString detail;
+    if (!made.make(directory.path(), &detail)) {
+        error = DemoServer::tr("cannot make the demo's certificates: %1").arg(detail);
         return false;
     }
-    QFile config(directory.filePath(QStringLiteral("openssl.cnf")));
-    if (!config.open(QIODevice::WriteOnly) || config.write(opensslConfig) < 0) {
-        error = DemoServer::tr("cannot write %1").arg(config.fileName());
-        return false;
-    }
-    config.close();
-    const QString cnf = QStringLiteral("openssl.cnf");
-    const bool made = run(QStringList {QStringLiteral("req"), QStringLiteral("-config"), cnf,
-                                       QStringLiteral("-x509")}
-                          + ecKey()
-                          + QStringList {QStringLiteral("-keyout"), QStringLiteral("ca.key"),
-                                         QStringLiteral("-out"), QStringLiteral("ca.pem"),
-                                         QStringLiteral("-subj"),
-                                         QStringLiteral("/CN=SwanSocket Inspector demo CA"),
-                                         QStringLiteral("-extensions"), QStringLiteral("ca_ext"),
-                                         QStringLiteral("-days"), QStringLiteral("2")})
-            && run(QStringList {QStringLiteral("req"), QStringLiteral("-config"), cnf,
-                                QStringLiteral("-new")}
-                   + ecKey()
-                   + QStringList {QStringLiteral("-keyout"), QStringLiteral("server.key"),
-                                  QStringLiteral("-out"), QStringLiteral("server.csr"),
-                                  QStringLiteral("-subj"), QStringLiteral("/CN=example.baidu.com")})
-            && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                    QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
-                    QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                    QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"),
-                    QStringLiteral("-extfile"), cnf, QStringLiteral("-extensions"),
-                    QStringLiteral("server_ext"), QStringLiteral("-out"),
-                    QStringLiteral("server.pem")});
-    if (!made)
-        return false;
     const auto cas = QSslCertificate::fromData(readFile(QStringLiteral("ca.pem")));
     const auto certificates = QSslCertificate::fromData(readFile(QStringLiteral("server.pem")));
     key = QSslKey(readFile(QStringLiteral("server.key")), QSsl::Ec);
