@@ -43,9 +43,19 @@ ListView {
         }
     }
 
+    // Queued from onCountChanged: the user may have scrolled away before it runs, and a
+    // scroll must win over frames that arrived just before it.
+    function keepLatestInView() {
+        if (!root.followsLatest || root.moving)
+            return
+        root.scrollingItself = true
+        root.positionViewAtEnd()
+        root.scrollingItself = false
+    }
+
     onCountChanged: {
         if (root.followsLatest)
-            Qt.callLater(root.jumpToLatest)
+            Qt.callLater(root.keepLatestInView)
     }
     onContentYChanged: {
         if (!root.scrollingItself && (root.moving || scrollBar.active))

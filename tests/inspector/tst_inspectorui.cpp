@@ -102,8 +102,9 @@ void tst_InspectorUi::selectFrame(int row)
 
 void tst_InspectorUi::save(const QString &name)
 {
-    // Let bindings and the scene graph catch up before the picture is taken.
-    QTest::qWait(150);
+    // Deliver pending binding updates; grabWindow() then renders the scene synchronously.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     const QImage image = m_window->grabWindow();
     QVERIFY(!image.isNull());
     QVERIFY(image.save(QStringLiteral("ui-%1.png").arg(name)));
@@ -357,7 +358,10 @@ void tst_InspectorUi::framesStickToTheBottomUnlessScrolled()
     const qreal scrolledTo = table->property("contentY").toReal();
     const int rows = m_inspector->frames()->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_inspector->frames()->rowCount() > rows, 5000);
-    QTest::qWait(100);
+    // Run whatever the view queued for the new rows (a follow-latest, if it were wrong).
+    QTRY_COMPARE(table->property("count").toInt(), m_inspector->frames()->rowCount());
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     QCOMPARE(table->property("contentY").toReal(), scrolledTo);
     save(QStringLiteral("scrolled"));
 
