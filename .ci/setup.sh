@@ -15,17 +15,7 @@ packages=(
     fonts-wqy-microhei
     qml6-module-qtqml qml6-module-qtqml-models qt6-translations-l10n
 )
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
-        || missing+=("$package")
-done
-if ((${#missing[@]})); then
-    echo "setup: installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash .ci/install-missing.sh "${packages[@]}"
 
 # Release: no debug info keeps CI's build well inside its budget (SWAN_BUILD_TYPE to change).
 build_type=${SWAN_BUILD_TYPE:-Release}
