@@ -74,6 +74,8 @@ private Q_SLOTS:
     void handshakeTimeout();
     void bulkSendIsPacedAndOrdered();
     void closeWaitsForQueuedMessages();
+    void largeMessagesReachServerIntact_data();
+    void largeMessagesReachServerIntact();
     void fragmentedText_data();
     void fragmentedText();
 
@@ -415,6 +417,41 @@ void TestSocketTask::closeWaitsForQueuedMessages()
     QTRY_VERIFY_WITH_TIMEOUT(log.finished(), 20000);
     QCOMPARE(log.lines.last(), QStringLiteral("close:4000:after the queue"));
     QTRY_COMPARE(m_server->receivedMessages().size() - before, 8);
+}
+
+void TestSocketTask::largeMessagesReachServerIntact_data()
+{
+    // SocketTask cuts messages into 512 KiB frames itself; the server is Qt's own, which
+    // rejects (1007) a text frame that ends inside a UTF-8 character.
+    QTest::addColumn<QVariant>("message");
+    QTest::newRow("binary, not a multiple of the frame size")
+            << QVariant(QByteArray(3 * 512 * 1024 + 5, '\xa5'));
+    QTest::newRow("binary, exactly two frames") << QVariant(QByteArray(1024 * 1024, 'b'));
+    QTest::newRow("ASCII text") << QVariant(QString(1500 * 1000, QLatin1Char('a')));
+    QTest::newRow("3-byte characters across frame ends")
+            << QVariant(QString(300000, QChar(0x4E2D)));
+    QString emoji(1, QLatin1Char('a')); // so that no frame end falls between characters by chance
+    for (int i = 0; i < 200000; ++i)
+        emoji += QStringLiteral("\U0001F600");
+    QTest::newRow("4-byte characters across frame ends") << QVariant(emoji);
+    QTest::newRow("mixed widths") << QVariant(QStringLiteral("a\u00e9\u4e2d\U0001F600").repeated(90000));
+}
+
+void TestSocketTask::largeMessagesReachServerIntact()
+{
+    QFETCH(QVariant, message);
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    const int before = m_server->receivedMessages().size();
+    const bool binary = message.typeId() == QMetaType::QByteArray;
+    QVERIFY(binary ? task.send(message.toByteArray()).ok() : task.send(message.toString()).ok());
+    QVERIFY(task.close().ok());
+    QTRY_VERIFY_WITH_TIMEOUT(log.finished(), 20000);
+    QCOMPARE(log.lines.last(), QStringLiteral("close:1000:"));
+    QCOMPARE(m_server->receivedMessages().size(), before + 1);
+    QCOMPARE(m_server->receivedMessages().last(), message);
 }
 
 void TestSocketTask::fragmentedText_data()

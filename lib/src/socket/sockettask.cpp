@@ -55,6 +55,15 @@ struct QueuedMessage
     qint64 size() const { return isBinary ? binary.size() : text.size() * 2; }
 };
 
+/// The message being written, one frame at a time as the socket drains (see writeFrames()).
+struct OutgoingMessage
+{
+    QueuedMessage message;
+    QByteArray payload; // the bytes on the wire: UTF-8 for text
+    qint64 offset = 0;
+    bool active = false;
+};
+
 } // namespace
 
 class SocketTaskPrivate
@@ -97,7 +106,8 @@ public:
     Outcome send(QueuedMessage message);
     void schedulePump();
     void pump();
-    void write(const QueuedMessage &message);
+    void start(QueuedMessage &&message);
+    bool writeFrames();
     void closeWhenDrained();
     void fail(const QString &message);
     void finish(int code, const QString &reason);
@@ -117,6 +127,7 @@ public:
     QTimer timeout;
 
     std::deque<QueuedMessage> queue;
+    OutgoingMessage outgoing; // written frame by frame, before anything in the queue
     qint64 queuedBytes = 0;
     bool pumpScheduled = false;
     bool closeRequested = false;
@@ -315,8 +326,8 @@ Outcome SocketTaskPrivate::send(QueuedMessage message)
     if (state != SocketTask::Open)
         return notOpen(state);
     ++callDepth;
-    if (queue.empty() && tap->pendingWriteBytes() < options.sendWindow) {
-        write(message); // the common case: no queue, no extra event-loop turn
+    if (queue.empty() && !outgoing.active && tap->pendingWriteBytes() < options.sendWindow) {
+        start(std::move(message)); // the common case: no queue, no extra event-loop turn
     } else {
         queuedBytes += message.size();
         queue.push_back(std::move(message));
@@ -344,27 +355,71 @@ void SocketTaskPrivate::pump()
 {
     if (finished || !opened)
         return;
-    while (!queue.empty() && tap->pendingWriteBytes() < options.sendWindow) {
+    for (;;) {
+        if (outgoing.active && !writeFrames())
+            return; // the window is full: bytesWritten brings us back
+        if (finished)
+            return;
+        if (queue.empty() || tap->pendingWriteBytes() >= options.sendWindow)
+            break;
         QueuedMessage message = std::move(queue.front());
         queue.pop_front();
         queuedBytes -= message.size();
-        write(message);
-        if (finished)
-            return;
+        start(std::move(message));
     }
-    if (queue.empty() && closeRequested)
+    if (queue.empty() && !outgoing.active && closeRequested)
         closeWhenDrained();
 }
 
-void SocketTaskPrivate::write(const QueuedMessage &message)
+void SocketTaskPrivate::start(QueuedMessage &&message)
 {
-    if (message.isBinary) {
-        webSocket->sendBinaryMessage(message.binary);
-        Q_EMIT q->binaryMessageSent(message.binary);
-    } else {
-        webSocket->sendTextMessage(message.text);
-        Q_EMIT q->textMessageSent(message.text);
-    }
+    outgoing.payload = message.isBinary ? message.binary : message.text.toUtf8();
+    outgoing.message = std::move(message);
+    outgoing.offset = 0;
+    outgoing.active = true;
+    writeFrames();
+}
+
+/// Writes the outgoing message's frames (QWebSocket's outgoingFrameSize(), 512 KiB by default)
+/// while less than sendWindow bytes wait in the socket; true once its last frame is written.
+/// Qt 6.4's QWebSocket::send*Message() copies and masks a whole message byte by byte and
+/// writes it at once (a 64 MiB message costs 4× its size); here one frame at a time is masked a
+/// word at a time (TransportTap::writeDataFrame), so a large message streams at the pace of
+/// the socket. QWebSocket keeps reading, answering pings and closing: it holds no state about
+/// the data frames we send, and its pongs can only fall between our frames, never inside one.
+bool SocketTaskPrivate::writeFrames()
+{
+    const qint64 total = outgoing.payload.size();
+    const qint64 frameSize = qMax<qint64>(1, webSocket->outgoingFrameSize());
+    do {
+        qint64 size = qMin(frameSize, total - outgoing.offset);
+        const char *payload = outgoing.payload.constData() + outgoing.offset;
+        // A text frame ends on a character boundary: Qt 6.4 (and any stateless decoder)
+        // rejects fragments that split a UTF-8 character with 1007, legal as they are.
+        if (!outgoing.message.isBinary && size < total - outgoing.offset) {
+            qint64 cut = size;
+            while (cut > 0 && (uchar(payload[cut]) & 0xC0) == 0x80)
+                --cut;
+            if (cut > 0)
+                size = cut;
+        }
+        const bool first = outgoing.offset == 0;
+        const bool last = outgoing.offset + size == total;
+        tap->writeDataFrame(first ? (outgoing.message.isBinary ? 0x2 : 0x1) : 0x0, last,
+                            payload, size);
+        outgoing.offset += size;
+        if (last) {
+            outgoing.active = false;
+            const QueuedMessage sent = std::move(outgoing.message);
+            outgoing = OutgoingMessage();
+            if (sent.isBinary)
+                Q_EMIT q->binaryMessageSent(sent.binary);
+            else
+                Q_EMIT q->textMessageSent(sent.text);
+            return true;
+        }
+    } while (tap->pendingWriteBytes() < options.sendWindow);
+    return false;
 }
 
 void SocketTaskPrivate::closeWhenDrained()
@@ -397,6 +452,7 @@ void SocketTaskPrivate::finish(int code, const QString &reason)
     finished = true;
     timeout.stop();
     queue.clear();
+    outgoing = OutgoingMessage();
     queuedBytes = 0;
     releaseSocket();
     setState(SocketTask::Closed);
@@ -450,7 +506,9 @@ SocketTaskProfile SocketTask::profile() const { return d->profile; }
 
 qint64 SocketTask::bufferedAmount() const
 {
-    return d->queuedBytes + (d->tap ? d->tap->pendingWriteBytes() : 0);
+    const qint64 outgoing
+            = d->outgoing.active ? d->outgoing.payload.size() - d->outgoing.offset : 0;
+    return d->queuedBytes + outgoing + (d->tap ? d->tap->pendingWriteBytes() : 0);
 }
 
 void SocketTask::open(const Options &options)

@@ -6,6 +6,9 @@
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QWebSocket>
+#include <QtEndian>
+
+#include <cstring>
 
 namespace SwanSocket {
 
@@ -91,6 +94,46 @@ void TransportTap::writeCloseFrame(int code, const QString &reason)
     for (qsizetype i = 0; i < payload.size(); ++i)
         frame.append(char(payload.at(i) ^ maskBytes[i % 4]));
     m_socket->write(frame);
+}
+
+void TransportTap::writeDataFrame(int opcode, bool fin, const char *payload, qint64 size)
+{
+    if (!m_socket)
+        return;
+    char header[14];
+    int headerSize = 2;
+    header[0] = char((fin ? 0x80 : 0) | opcode);
+    if (size < 126) {
+        header[1] = char(0x80 | size);
+    } else if (size <= 0xffff) {
+        header[1] = char(0x80 | 126);
+        qToBigEndian(quint16(size), header + 2);
+        headerSize = 4;
+    } else {
+        header[1] = char(0x80 | 127);
+        qToBigEndian(quint64(size), header + 2);
+        headerSize = 10;
+    }
+    const quint32 key = QRandomGenerator::global()->generate();
+    std::memcpy(header + headerSize, &key, 4); // the key's bytes in memory order are the mask
+    headerSize += 4;
+
+    QByteArray frame(headerSize + size, Qt::Uninitialized);
+    char *out = frame.data();
+    std::memcpy(out, header, size_t(headerSize));
+    out += headerSize;
+    const quint64 wideKey = quint64(key) | (quint64(key) << 32);
+    qint64 i = 0;
+    for (; i + 8 <= size; i += 8) {
+        quint64 word;
+        std::memcpy(&word, payload + i, 8);
+        word ^= wideKey;
+        std::memcpy(out + i, &word, 8);
+    }
+    const auto *maskBytes = reinterpret_cast<const char *>(&key);
+    for (; i < size; ++i)
+        out[i] = char(payload[i] ^ maskBytes[i & 3]);
+    m_socket->write(frame); // shared into the socket's write buffer, not copied
 }
 
 qint64 TransportTap::pendingWriteBytes() const

@@ -55,6 +55,10 @@ public:
     /// Sends a masked close frame without closing the connection (see above).
     void writeCloseFrame(int code, const QString &reason);
 
+    /// Writes one masked data frame (opcode 0x1 text, 0x2 binary, 0x0 continuation) in one
+    /// write, masking a 64-bit word at a time.
+    void writeDataFrame(int opcode, bool fin, const char *payload, qint64 size);
+
     /// Plain and encrypted bytes waiting in the socket: the measure SocketTask paces sends by.
     qint64 pendingWriteBytes() const;
 
