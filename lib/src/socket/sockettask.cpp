@@ -1,6 +1,7 @@
 #include <SwanSocket/sockettask.h>
 #include <SwanSocket/validation.h>
 
+#include "framereader.h"
 #include "logging.h"
 #include "transporttap.h"
 
@@ -12,6 +13,7 @@
 #include <QWebSocketHandshakeOptions>
 
 #include <deque>
+#include <optional>
 
 namespace SwanSocket {
 
@@ -77,15 +79,11 @@ public:
             if (!opened) {
                 fail(QStringLiteral("timeout: the opening handshake took longer than %1 ms")
                              .arg(options.timeoutMs));
-            } else if (state == SocketTask::Closing) {
-                // No answer to our close frame in time, or no progress towards sending it (a
-                // server that stopped reading). Not through QWebSocket::close(): that would
-                // wait for the stuck bytes too. Our code when our close frame surely left,
-                // else 1006: no close frame went either way.
-                if (closeFrameSent && tap && tap->pendingWriteBytes() == 0)
-                    finish(closeCode, closeReason);
-                else
-                    finish(1006, QString());
+            } else if (state == SocketTask::Closing || serverClose) {
+                // No answer to our close frame in time, no progress towards sending it (a
+                // server that stopped reading), or TCP not closed after the close frames.
+                // Not through QWebSocket::close(): that would wait for the stuck bytes too.
+                finishClosing(closeFrameSent && tap && tap->pendingWriteBytes() == 0);
             }
         });
     }
@@ -101,6 +99,10 @@ public:
     void startOpening();
     void handleConnected();
     void handleDisconnected();
+    void readFrames();
+    void handleCloseFrame(int code, const QString &reason);
+    void failConnection(int code, const QString &reason);
+    void finishClosing(bool closeFrameLeft);
     void handleError(QAbstractSocket::SocketError error);
     QString describeError(QAbstractSocket::SocketError error) const;
     Outcome send(QueuedMessage message);
@@ -133,8 +135,11 @@ public:
     bool closeRequested = false;
     int closeCode = 1000;
     QString closeReason;
-    bool closingHandshakeSeen = false; // QWebSocket sent or answered a close frame
-    bool closeFrameSent = false; // we sent ours through the tap, waiting for the server's
+    bool closeFrameSent = false; // we sent ours through the tap
+    std::optional<FrameReader> reader; // reads the socket once the task is open
+    std::vector<ServerFrame> received; // what one readFrames() found, reused
+    std::optional<ServerFrame> serverClose; // the server's close frame, once it came
+    std::optional<ServerFrame> violation; // what the server did wrong: we fail the connection
     bool opened = false;
     bool finished = false;
     int callDepth = 0; // > 0 while inside open()/send()/close(): events must wait
@@ -167,26 +172,10 @@ void SocketTaskPrivate::startOpening()
             texts << error.errorString();
         sslErrorText = texts.join(QStringLiteral("; "));
     });
-    // Qt 6.4 emits aboutToClose only when a closing handshake happens (ours or the server's);
-    // an abnormal drop goes without it, and closeCode() then wrongly says 1000.
-    QObject::connect(webSocket, &QWebSocket::aboutToClose, q,
-                     [this] { closingHandshakeSeen = true; });
     QObject::connect(webSocket, &QWebSocket::bytesWritten, q, [this] {
         if (state == SocketTask::Closing && !closeFrameSent)
             timeout.start(CloseHandshakeTimeoutMs); // progress: the close frame is on its way
         pump();
-    });
-    QObject::connect(webSocket, &QWebSocket::textMessageReceived, q, [this](const QString &m) {
-        if (opened && !finished)
-            Q_EMIT q->textMessageReceived(m);
-    });
-    QObject::connect(webSocket, &QWebSocket::pong, q, [this](quint64, const QByteArray &payload) {
-        if (opened && !finished)
-            Q_EMIT q->pongReceived(payload);
-    });
-    QObject::connect(webSocket, &QWebSocket::binaryMessageReceived, q, [this](const QByteArray &m) {
-        if (opened && !finished)
-            Q_EMIT q->binaryMessageReceived(m);
     });
 
     QNetworkRequest request(options.url);
@@ -198,6 +187,7 @@ void SocketTaskPrivate::startOpening()
     tap = new TransportTap(webSocket);
     QObject::connect(tap, &TransportTap::tcpConnected, q, [this] { profile.connectEnd = nowMs(); });
     QObject::connect(tap, &TransportTap::tlsDone, q, [this] { profile.tlsDone = nowMs(); });
+    QObject::connect(tap, &TransportTap::readyRead, q, [this] { readFrames(); });
     timeout.start(options.timeoutMs);
     webSocket->open(request, handshakeOptions);
     if (webSocket && !finished)
@@ -220,8 +210,111 @@ void SocketTaskPrivate::handleConnected()
     }
     protocol = chosen;
     opened = true;
+    const qint64 limit = options.maxIncomingMessageSize > 0
+            ? qint64(qMin<quint64>(options.maxIncomingMessageSize, quint64(INT_MAX)))
+            : qint64(webSocket->maxAllowedIncomingMessageSize());
+    reader.emplace(limit);
+    tap->takeOverReading();
     setState(SocketTask::Open);
     Q_EMIT q->opened();
+    // Frames that came with the 101 response: read them now, or QWebSocket would, as soon as
+    // this returns into its handshake code.
+    if (!finished)
+        readFrames();
+}
+
+/// Reads what the server sent (see FrameReader) and acts on it in order.
+void SocketTaskPrivate::readFrames()
+{
+    if (!reader || !tap || finished)
+        return;
+    reader->read(tap->socket(), &received);
+    // A slot may close or delete nothing here but this task's state: re-check it per frame.
+    std::vector<ServerFrame> frames;
+    frames.swap(received);
+    for (ServerFrame &frame : frames) {
+        if (finished || violation || serverClose)
+            break;
+        switch (frame.kind) {
+        case ServerFrame::Text:
+            Q_EMIT q->textMessageReceived(frame.text);
+            break;
+        case ServerFrame::Binary:
+            Q_EMIT q->binaryMessageReceived(frame.data);
+            break;
+        case ServerFrame::Ping:
+            if (!closeFrameSent)
+                tap->writeControlFrame(0xA, frame.data);
+            break;
+        case ServerFrame::Pong:
+            Q_EMIT q->pongReceived(frame.data);
+            break;
+        case ServerFrame::Close:
+            handleCloseFrame(frame.code, frame.text);
+            break;
+        case ServerFrame::ProtocolError:
+            failConnection(frame.code, frame.text);
+            break;
+        }
+    }
+    frames.clear();
+    if (received.empty())
+        received.swap(frames); // keep the capacity
+}
+
+/// The server's close frame: answer it (unless we started the close) and let TCP close;
+/// handleDisconnected() reports the server's code and reason.
+void SocketTaskPrivate::handleCloseFrame(int code, const QString &reason)
+{
+    serverClose = ServerFrame {ServerFrame::Close, reason, {}, code};
+    queue.clear(); // RFC 6455 5.5.1: no data after a close frame
+    queuedBytes = 0;
+    outgoing = OutgoingMessage();
+    closeRequested = false;
+    if (!closeFrameSent) {
+        tap->writeCloseFrame(code, reason); // echo the code, as browsers do
+        closeFrameSent = true;
+    }
+    // readyState stays OPEN until closed(), as it did with QWebSocket (which closed in the
+    // same call): Open -> Closed tells observers the server started the close. send() fails.
+    tap->socket()->disconnectFromHost(); // after our close frame is written
+    timeout.start(CloseHandshakeTimeoutMs);
+}
+
+/// The server broke the protocol: send our close frame with @p code and close TCP, as
+/// browsers do; onError and onClose(code, reason) follow once the socket is closed.
+void SocketTaskPrivate::failConnection(int code, const QString &reason)
+{
+    qCDebug(lcSocket) << "task" << taskId << "protocol error:" << code << reason;
+    violation = ServerFrame {ServerFrame::ProtocolError, reason, {}, code};
+    queue.clear();
+    queuedBytes = 0;
+    outgoing = OutgoingMessage();
+    closeRequested = false;
+    if (!closeFrameSent) {
+        tap->writeCloseFrame(code, reason);
+        closeFrameSent = true;
+    }
+    setState(SocketTask::Closing);
+    tap->socket()->disconnectFromHost();
+    timeout.start(CloseHandshakeTimeoutMs);
+}
+
+/// The end of an open connection: what the close frames said, or 1006 without them.
+void SocketTaskPrivate::finishClosing(bool closeFrameLeft)
+{
+    if (violation) {
+        const ServerFrame failure = *violation;
+        setState(SocketTask::Closed);
+        Q_EMIT q->errorOccurred(QStringLiteral("protocol error: %1").arg(failure.text));
+        finish(failure.code, failure.text);
+    } else if (serverClose) {
+        finish(serverClose->code, serverClose->text);
+    } else if (closeFrameLeft) {
+        finish(closeCode, closeReason); // the server never answered ours
+    } else {
+        finish(1006, QString()); // no close frame went either way
+    }
 }
 
 void SocketTaskPrivate::handleDisconnected()
@@ -239,22 +332,10 @@ void SocketTaskPrivate::handleDisconnected()
                 Qt::QueuedConnection);
         return;
     }
-    // QWebSocket failed the connection over what the server sent: onError, then onClose with
-    // the code and reason of the close frame Qt sent (behaviour.md: "or sent in ours").
-    if (const QString violation = tap ? tap->protocolError() : QString(); !violation.isEmpty()) {
-        const int code = webSocket->closeCode();
-        const QString reason = webSocket->closeReason();
-        setState(SocketTask::Closed);
-        Q_EMIT q->errorOccurred(QStringLiteral("protocol error: %1").arg(violation));
-        finish(code, reason);
-        return;
-    }
-    // Without a closing handshake (a drop, or no answer to our close frame) browsers say 1006;
-    // Qt 6.4 would report a stale 1000.
-    if (closingHandshakeSeen)
-        finish(webSocket->closeCode(), webSocket->closeReason());
-    else
-        finish(1006, QString());
+    readFrames(); // whatever came just before the end
+    // Without the server's close frame (a drop, or no answer to ours) browsers say 1006;
+    // Qt 6.4's closeCode() would be a stale 1000.
+    finishClosing(false);
 }
 
 void SocketTaskPrivate::handleError(QAbstractSocket::SocketError error)
@@ -269,7 +350,7 @@ void SocketTaskPrivate::handleError(QAbstractSocket::SocketError error)
     if (opened) {
         // After open, a drop without a close frame is reported by handleDisconnected (1006,
         // no onError: the WHATWG rule); errors after a closing handshake are its noise.
-        if (!closingHandshakeSeen)
+        if (!closeFrameSent)
             qCDebug(lcSocket) << "task" << taskId << "socket error after open:" << error;
         return;
     }
@@ -325,6 +406,8 @@ Outcome SocketTaskPrivate::send(QueuedMessage message)
 {
     if (state != SocketTask::Open)
         return notOpen(state);
+    if (serverClose) // the closing handshake has started: only its end is to come
+        return notOpen(SocketTask::Closing);
     ++callDepth;
     if (queue.empty() && !outgoing.active && tap->pendingWriteBytes() < options.sendWindow) {
         start(std::move(message)); // the common case: no queue, no extra event-loop turn
@@ -425,9 +508,8 @@ bool SocketTaskPrivate::writeFrames()
 void SocketTaskPrivate::closeWhenDrained()
 {
     closeRequested = false;
-    // Send our close frame and keep reading until the server answers with its own (QWebSocket
-    // then completes the close: handleDisconnected reports the code the server echoed). A
-    // server that never answers gets closeTimeout, then a plain close.
+    // Send our close frame and keep reading until the server answers with its own
+    // (handleCloseFrame). A server that never answers gets the close timeout.
     tap->writeCloseFrame(closeCode, closeReason);
     closeFrameSent = true;
     timeout.start(CloseHandshakeTimeoutMs);

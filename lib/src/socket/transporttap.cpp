@@ -2,7 +2,6 @@
 
 #include "logging.h"
 
-#include <QMetaMethod>
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QWebSocket>
@@ -12,33 +11,7 @@
 
 namespace SwanSocket {
 
-TransportTap::TransportTap(QWebSocket *webSocket) : QObject(webSocket), m_webSocket(webSocket)
-{
-    // Qt 6.4: see the class comment. Connected now, before open(), so that we hear of the error
-    // before QWebSocket's own handler closes the connection.
-    const QObject *processor = nullptr;
-    for (const QObject *child : webSocket->children()) {
-        if (qstrcmp(child->metaObject()->className(), "QWebSocketDataProcessor") == 0)
-            processor = child;
-    }
-    const int signal = processor ? processor->metaObject()->indexOfSignal(
-                               "errorEncountered(QWebSocketProtocol::CloseCode,QString)")
-                                 : -1;
-    const int slot = metaObject()->indexOfSlot(
-            "recordProtocolError(QWebSocketProtocol::CloseCode,QString)");
-    if (signal < 0
-        || !connect(processor, processor->metaObject()->method(signal), this,
-                    metaObject()->method(slot), Qt::DirectConnection))
-        qCWarning(lcSocket) << "QWebSocket's frame parser not found: protocol errors will show "
-                               "only as close codes";
-}
-
-void TransportTap::recordProtocolError(QWebSocketProtocol::CloseCode code, const QString &reason)
-{
-    if (m_protocolError.isEmpty())
-        m_protocolError
-                = reason.isEmpty() ? QStringLiteral("close code %1").arg(int(code)) : reason;
-}
+TransportTap::TransportTap(QWebSocket *webSocket) : QObject(webSocket), m_webSocket(webSocket) { }
 
 bool TransportTap::attach(bool tcpNoDelay)
 {
@@ -79,21 +52,28 @@ HandshakeResponse TransportTap::captureResponse()
     return m_response;
 }
 
-void TransportTap::writeCloseFrame(int code, const QString &reason)
+void TransportTap::takeOverReading()
 {
     if (!m_socket)
         return;
+    // QWebSocket's own handler (its private processData) is the only readyRead connection
+    // to the QWebSocket itself: cut it, so that QWebSocket never reads again.
+    disconnect(m_socket, &QIODevice::readyRead, m_webSocket, nullptr);
+    connect(m_socket, &QIODevice::readyRead, this, &TransportTap::readyRead);
+}
+
+void TransportTap::writeControlFrame(int opcode, const QByteArray &payload)
+{
+    writeDataFrame(opcode, true, payload.constData(), payload.size());
+}
+
+void TransportTap::writeCloseFrame(int code, const QString &reason)
+{
     QByteArray payload;
-    payload.append(char(code >> 8)).append(char(code & 0xff)).append(reason.toUtf8());
+    if (code != 1005) // "no status code": an empty close frame
+        payload.append(char(code >> 8)).append(char(code & 0xff)).append(reason.toUtf8());
     // Validation keeps the payload within a control frame's 125 bytes.
-    QByteArray frame;
-    frame.append(char(0x88)).append(char(0x80 | payload.size())); // FIN + close, masked
-    const quint32 mask = QRandomGenerator::global()->generate();
-    const char maskBytes[4] = {char(mask >> 24), char(mask >> 16), char(mask >> 8), char(mask)};
-    frame.append(maskBytes, 4);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        frame.append(char(payload.at(i) ^ maskBytes[i % 4]));
-    m_socket->write(frame);
+    writeControlFrame(0x8, payload);
 }
 
 void TransportTap::writeDataFrame(int opcode, bool fin, const char *payload, qint64 size)

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QWebSocketProtocol>
 
 class QAbstractSocket;
 class QWebSocket;
@@ -23,19 +22,16 @@ namespace SwanSocket {
  * back, reads the response head itself and so leaves the socket exactly where QWebSocket left
  * it. QWebSocket connects readyRead queued, so nothing is consumed behind our back meanwhile.
  *
- * Protocol errors: QWebSocket fails the connection itself when the server breaks the protocol
- * (reserved opcode or bits, invalid UTF-8, a message over the limit, a control frame too big
- * …): it sends its close frame and closes, and says nothing else. Its internal frame parser, a
- * QWebSocketDataProcessor child, does signal errorEncountered(code, reason); connected through
- * the meta-object system before QWebSocket connects its own handler, protocolError() has it by
- * the time QWebSocket reports the close. (A broken close frame is not among them: Qt 6.4
- * answers it as if the server had sent 1002 or 1007.)
+ * Reading: after the opening handshake, takeOverReading() disconnects QWebSocket's readyRead
+ * handler and connects ours: QWebSocket's own frame parser (which Qt 6.4 gets wrong in ways
+ * listed in FrameReader) never sees a byte after the 101 response; SocketTask parses what the
+ * socket has. (QWebSocket still sees the socket's state, so disconnected() keeps working.)
  *
  * Closing handshake: QWebSocket::close() closes TCP right after its close frame. With unread
  * data in our receive buffer the kernel then sends RST, and the server loses whatever it had
  * not read yet (messages sent just before close()). writeCloseFrame() sends the close frame
  * alone and leaves the socket open, so QWebSocket keeps reading until the server's close frame
- * arrives and then completes the close itself, as browsers do.
+ * arrives, as browsers do.
  */
 class TransportTap : public QObject
 {
@@ -52,7 +48,14 @@ public:
     /// handshake done or failed. Returns what could be parsed (statusCode 0 when nothing).
     HandshakeResponse captureResponse();
 
-    /// Sends a masked close frame without closing the connection (see above).
+    /// From now on readyRead() is ours and QWebSocket no longer reads (see above). Call once
+    /// the handshake is done, from QWebSocket::connected.
+    void takeOverReading();
+
+    /// Sends a masked control frame (0x8 close, 0x9 ping, 0xA pong; payload ≤ 125 bytes).
+    void writeControlFrame(int opcode, const QByteArray &payload);
+    /// Sends a masked close frame without closing the connection (see above); @p code 1005
+    /// sends one without a status code.
     void writeCloseFrame(int code, const QString &reason);
 
     /// Writes one masked data frame (opcode 0x1 text, 0x2 binary, 0x0 continuation) in one
@@ -62,23 +65,16 @@ public:
     /// Plain and encrypted bytes waiting in the socket: the measure SocketTask paces sends by.
     qint64 pendingWriteBytes() const;
 
-    /// Why QWebSocket failed the connection because of what the server sent ("Used reserved
-    /// opcode"); empty when it did not.
-    QString protocolError() const { return m_protocolError; }
-
 Q_SIGNALS:
     void tcpConnected();
     void tlsDone();
-
-private Q_SLOTS:
-    void recordProtocolError(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void readyRead();
 
 private:
     QWebSocket *m_webSocket;
     QPointer<QAbstractSocket> m_socket;
     bool m_captured = false;
     HandshakeResponse m_response;
-    QString m_protocolError;
 };
 
 /// Parses an HTTP/1.x response head ("HTTP/1.1 101 …\r\nName: value\r\n…\r\n\r\n").
