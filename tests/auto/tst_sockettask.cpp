@@ -426,25 +426,41 @@ void TestSocketTask::largeMessagesRoundTrip_data()
     // rejects (1007) a text frame that ends inside a UTF-8 character. Its echo comes back in
     // 512 KiB frames cut wherever the bytes fall, which FrameReader must put together.
     QTest::addColumn<QVariant>("message");
+    QTest::addColumn<qint64>("readBufferSize"); // how far the socket reads ahead of us
     QTest::newRow("binary, not a multiple of the frame size")
-            << QVariant(QByteArray(3 * 512 * 1024 + 5, '\xa5'));
-    QTest::newRow("binary, exactly two frames") << QVariant(QByteArray(1024 * 1024, 'b'));
-    QTest::newRow("ASCII text") << QVariant(QString(1500 * 1000, QLatin1Char('a')));
+            << QVariant(QByteArray(3 * 512 * 1024 + 5, '\xa5'))
+            << SocketTask::DefaultReadBufferSize;
+    QTest::newRow("binary, read 16 bytes at a time")
+            << QVariant(QByteArray(3 * 512 * 1024 + 5, '\x5a')) << qint64(16);
+    QTest::newRow("binary, socket reads ahead without limit")
+            << QVariant(QByteArray(3 * 512 * 1024 + 5, '\x3c')) << qint64(0);
+    QTest::newRow("binary, exactly two frames")
+            << QVariant(QByteArray(1024 * 1024, 'b')) << SocketTask::DefaultReadBufferSize;
+    QTest::newRow("ASCII text") << QVariant(QString(1500 * 1000, QLatin1Char('a')))
+                                << SocketTask::DefaultReadBufferSize;
     QTest::newRow("3-byte characters across frame ends")
-            << QVariant(QString(300000, QChar(0x4E2D)));
+            << QVariant(QString(300000, QChar(0x4E2D))) << SocketTask::DefaultReadBufferSize;
+    QTest::newRow("3-byte characters, read 7 bytes at a time")
+            << QVariant(QString(300000, QChar(0x4E2D))) << qint64(7);
     QString emoji(1, QLatin1Char('a')); // so that no frame end falls between characters by chance
     for (int i = 0; i < 200000; ++i)
         emoji += QStringLiteral("\U0001F600");
-    QTest::newRow("4-byte characters across frame ends") << QVariant(emoji);
-    QTest::newRow("mixed widths") << QVariant(QStringLiteral("a\u00e9\u4e2d\U0001F600").repeated(90000));
+    QTest::newRow("4-byte characters across frame ends")
+            << QVariant(emoji) << SocketTask::DefaultReadBufferSize;
+    QTest::newRow("mixed widths") << QVariant(
+            QStringLiteral("a\u00e9\u4e2d\U0001F600").repeated(90000))
+                                  << SocketTask::DefaultReadBufferSize;
 }
 
 void TestSocketTask::largeMessagesRoundTrip()
 {
     QFETCH(QVariant, message);
+    QFETCH(qint64, readBufferSize);
     SocketTask task(m_server->url());
     EventLog log(&task);
-    task.open(optionsFor(m_server->url()));
+    SocketTask::Options options = optionsFor(m_server->url());
+    options.readBufferSize = readBufferSize;
+    task.open(options);
     QTRY_COMPARE(task.readyState(), SocketTask::Open);
     const int before = m_server->receivedMessages().size();
     const bool binary = message.typeId() == QMetaType::QByteArray;

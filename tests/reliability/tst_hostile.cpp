@@ -304,8 +304,8 @@ void TestHostile::brokenServers_data()
     // the server had sent 1002/1007, without onError, and named the wrong code).
     violation("invalid UTF-8 in a close reason", closeFrame(4000, "\xFF"), 1007, badUtf8);
     for (const int code : {999, 1004, 1005, 1006, 1015, 2000, 5000})
-        violation(qPrintable(QStringLiteral("close code %1 sent").arg(code)), closeFrame(code), 1002,
-                  QStringLiteral("Invalid close code %1 detected.").arg(code));
+        violation(qPrintable(QStringLiteral("close code %1 sent").arg(code)), closeFrame(code),
+                  1002, QStringLiteral("Invalid close code %1 detected.").arg(code));
     violation("close payload of one byte", SwanTest::serverFrame(Opcode::Close, "\x03"), 1002,
               QStringLiteral("Payload of close frame is too small."));
     violation("masked server frame", rawFrame(0x81, "masked", true), 1002,

@@ -66,6 +66,8 @@ public:
 
     /// Default for Options::sendWindow: measured with swan-bench w3 (see BENCHMARKS.md).
     static constexpr qint64 DefaultSendWindow = 4 * 1024 * 1024;
+    /// Default for Options::readBufferSize: measured with swan-bench w1, w3, w4 (BENCHMARKS.md).
+    static constexpr qint64 DefaultReadBufferSize = 256 * 1024;
 
     /// What open() needs; the url and headers are expected to be validated already.
     struct Options
@@ -79,6 +81,10 @@ public:
         bool verifyPeer = true; ///< false only with the development switch
         QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::DefaultProxy);
         qint64 sendWindow = DefaultSendWindow;
+        /// How much the socket reads from the kernel ahead of us (QAbstractSocket's
+        /// readBufferSize, 0 = no limit). Unlimited, Qt 6.4's TLS backend pulls everything the
+        /// kernel holds into a growing OpenSSL memory buffer before decrypting it.
+        qint64 readBufferSize = DefaultReadBufferSize;
         /// Largest message (and frame) accepted from the server, in bytes; a larger one fails
         /// the connection with close code 1009. 0: Qt's own limit (about 2 GiB).
         quint64 maxIncomingMessageSize = 0;

@@ -10,8 +10,14 @@ namespace SwanSocket {
 
 namespace {
 
-enum Opcode { Continuation = 0x0, TextFrame = 0x1, BinaryFrame = 0x2, CloseFrame = 0x8,
-              PingFrame = 0x9, PongFrame = 0xA };
+enum Opcode {
+    Continuation = 0x0,
+    TextFrame = 0x1,
+    BinaryFrame = 0x2,
+    CloseFrame = 0x8,
+    PingFrame = 0x9,
+    PongFrame = 0xA
+};
 
 bool isValidCloseCode(int code)
 {
@@ -176,8 +182,7 @@ void FrameReader::frameComplete(std::vector<ServerFrame> *out)
         if (m_control.size() >= 2) {
             code = qFromBigEndian<quint16>(m_control.constData());
             if (!isValidCloseCode(code))
-                return fail(1002, QStringLiteral("Invalid close code %1 detected.").arg(code),
-                            out);
+                return fail(1002, QStringLiteral("Invalid close code %1 detected.").arg(code), out);
             if (!decodeUtf8Message(m_control.mid(2), &reason))
                 return fail(1007, invalidUtf8(), out);
         }

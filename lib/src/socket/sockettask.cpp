@@ -214,7 +214,7 @@ void SocketTaskPrivate::handleConnected()
             ? qint64(qMin<quint64>(options.maxIncomingMessageSize, quint64(INT_MAX)))
             : qint64(webSocket->maxAllowedIncomingMessageSize());
     reader.emplace(limit);
-    tap->takeOverReading();
+    tap->takeOverReading(options.readBufferSize);
     setState(SocketTask::Open);
     Q_EMIT q->opened();
     // Frames that came with the 101 response: read them now, or QWebSocket would, as soon as
@@ -488,8 +488,8 @@ bool SocketTaskPrivate::writeFrames()
         }
         const bool first = outgoing.offset == 0;
         const bool last = outgoing.offset + size == total;
-        tap->writeDataFrame(first ? (outgoing.message.isBinary ? 0x2 : 0x1) : 0x0, last,
-                            payload, size);
+        tap->writeDataFrame(first ? (outgoing.message.isBinary ? 0x2 : 0x1) : 0x0, last, payload,
+                            size);
         outgoing.offset += size;
         if (last) {
             outgoing.active = false;

@@ -52,7 +52,7 @@ HandshakeResponse TransportTap::captureResponse()
     return m_response;
 }
 
-void TransportTap::takeOverReading()
+void TransportTap::takeOverReading(qint64 readBufferSize)
 {
     if (!m_socket)
         return;
@@ -60,6 +60,7 @@ void TransportTap::takeOverReading()
     // to the QWebSocket itself: cut it, so that QWebSocket never reads again.
     disconnect(m_socket, &QIODevice::readyRead, m_webSocket, nullptr);
     connect(m_socket, &QIODevice::readyRead, this, &TransportTap::readyRead);
+    m_socket->setReadBufferSize(readBufferSize);
 }
 
 void TransportTap::writeControlFrame(int opcode, const QByteArray &payload)

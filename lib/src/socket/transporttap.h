@@ -49,8 +49,9 @@ public:
     HandshakeResponse captureResponse();
 
     /// From now on readyRead() is ours and QWebSocket no longer reads (see above). Call once
-    /// the handshake is done, from QWebSocket::connected.
-    void takeOverReading();
+    /// the handshake is done, from QWebSocket::connected. @p readBufferSize: see
+    /// SocketTask::Options::readBufferSize.
+    void takeOverReading(qint64 readBufferSize);
 
     /// Sends a masked control frame (0x8 close, 0x9 ping, 0xA pong; payload ≤ 125 bytes).
     void writeControlFrame(int opcode, const QByteArray &payload);
