@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${SWAN_FUZZ_SECONDS:-20}
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_url fuzz_headers fuzz_options fuzz_har)
+((${#targets[@]})) || targets=(fuzz_url fuzz_headers fuzz_options fuzz_har fuzz_frames)
 
 build=${SWAN_ASAN_BUILD_DIR:-build-asan}
 bash .ci/configure-sanitized.sh

@@ -4,10 +4,8 @@
 
 #include "testsupport.h"
 
-#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace SwanSocket;
@@ -77,6 +75,8 @@ private Q_SLOTS:
     void largeMessagesRoundTrip_data();
     void largeMessagesRoundTrip();
     void answersServerPings();
+    void orderKeptWhenASlotSpinsTheEventLoop();
+    void dropWhileASlotSpinsTheEventLoop();
     void fragmentedText_data();
     void fragmentedText();
 
@@ -321,32 +321,23 @@ void TestSocketTask::connectionFailures()
     QFETCH(QString, kind);
     QFETCH(QString, expectedError);
 
-    // Raw TCP servers that answer the opening handshake wrongly on purpose.
-    QTcpServer raw;
-    QVERIFY(raw.listen(QHostAddress::LocalHost));
-    connect(&raw, &QTcpServer::newConnection, &raw, [&raw, kind] {
-        QTcpSocket *peer = raw.nextPendingConnection();
-        connect(peer, &QTcpSocket::readyRead, peer, [peer, kind] {
-            if (!peer->readAll().contains("\r\n\r\n"))
-                return;
-            if (kind == QLatin1String("http403"))
-                peer->write(
-                        "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nX-Why: testing\r\n\r\n");
-            peer->disconnectFromHost();
-        });
+    // Servers that answer the opening handshake wrongly on purpose.
+    SwanTest::HostileServer raw(SwanTest::HostileServer::Transport::Plain);
+    QVERIFY(raw.isListening());
+    raw.onRequest([kind](SwanTest::HostileConnection *c) {
+        if (kind == QLatin1String("http403"))
+            c->write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nX-Why: testing\r\n\r\n");
+        c->closeTcp();
     });
-
     SocketTask::Options options = optionsFor(m_server->url());
     if (kind == QLatin1String("refused")) {
-        const quint16 freePort = raw.serverPort();
-        raw.close(); // nothing listens there any more
-        options.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(freePort));
+        options.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(SwanTest::closedPort()));
     } else if (kind == QLatin1String("dns")) {
         options.url = QUrl(QStringLiteral("wss://no-such-host.invalid/"));
     } else if (kind == QLatin1String("untrusted")) {
         options.sslConfiguration = QSslConfiguration::defaultConfiguration(); // no test CA
     } else {
-        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(raw.serverPort()));
+        options.url = raw.url(QStringLiteral("127.0.0.1"));
     }
     SocketTask task(options.url);
     EventLog log(&task);
@@ -361,10 +352,10 @@ void TestSocketTask::connectionFailures()
 
 void TestSocketTask::handshakeTimeout()
 {
-    QTcpServer silent; // accepts and never answers
-    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    SwanTest::HostileServer silent(SwanTest::HostileServer::Transport::Plain); // never answers
+    QVERIFY(silent.isListening());
     SocketTask::Options options = optionsFor(m_server->url());
-    options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(silent.serverPort()));
+    options.url = silent.url(QStringLiteral("127.0.0.1"));
     options.timeoutMs = 300;
     SocketTask task(options.url);
     EventLog log(&task);
@@ -500,6 +491,71 @@ void TestSocketTask::answersServerPings()
     QCOMPARE(log.lines.last(), QStringLiteral("close:1000:"));
 }
 
+void TestSocketTask::orderKeptWhenASlotSpinsTheEventLoop()
+{
+    // A slot that runs a nested event loop (a modal dialog, a synchronous wait) while more
+    // messages arrive must not be entered again for them before it returns.
+    SocketTask task(m_server->url());
+    EventLog log(&task);
+    task.open(optionsFor(m_server->url()));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    QStringList handled;
+    int depth = 0;
+    connect(&task, &SocketTask::textMessageReceived, this, [&](const QString &message) {
+        handled << QStringLiteral("%1%2").arg(depth ? "nested:" : "").arg(message);
+        ++depth;
+        if (message == QLatin1String("0")) {
+            for (int i = 1; i < 100; ++i) // their echoes arrive while we spin
+                QVERIFY(task.send(QString::number(i)).ok());
+            QElapsedTimer waited;
+            waited.start();
+            while (waited.elapsed() < 300)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        }
+        --depth;
+    });
+    QVERIFY(task.send(QStringLiteral("0")).ok());
+    QStringList expected;
+    for (int i = 0; i < 100; ++i)
+        expected << QString::number(i);
+    QTRY_COMPARE(handled.size(), expected.size());
+    QCOMPARE(handled, expected);
+    task.close();
+    QTRY_VERIFY(log.finished());
+}
+
+void TestSocketTask::dropWhileASlotSpinsTheEventLoop()
+{
+    // The server sends three messages and drops the connection while the slot handling the
+    // first runs a nested event loop: the other two still arrive, in order, before onClose.
+    SwanTest::HostileServer server(SwanTest::HostileServer::Transport::Plain);
+    server.onRequest([](SwanTest::HostileConnection *c) {
+        c->write(c->switchingProtocols() + SwanTest::serverFrame(SwanTest::Opcode::Text, "a"));
+    });
+    SocketTask::Options options;
+    options.url = server.url(QStringLiteral("127.0.0.1"));
+    SocketTask task(options.url);
+    EventLog log(&task);
+    connect(&task, &SocketTask::textMessageReceived, this, [&server, &log](const QString &message) {
+        if (message != QLatin1String("a"))
+            return;
+        server.lastConnection()->write(SwanTest::serverFrame(SwanTest::Opcode::Text, "b")
+                                       + SwanTest::serverFrame(SwanTest::Opcode::Text, "c"));
+        server.lastConnection()->closeTcp();
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 300)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        log.lines << QStringLiteral("slot a returned");
+    });
+    task.open(options);
+    QTRY_VERIFY(log.finished());
+    QCOMPARE(log.lines,
+             (QStringList {QStringLiteral("open"), QStringLiteral("text:a"),
+                           QStringLiteral("slot a returned"), QStringLiteral("text:b"),
+                           QStringLiteral("text:c"), QStringLiteral("close:1006:")}));
+}
+
 void TestSocketTask::fragmentedText_data()
 {
     // Fragments of one text message, as raw frame payloads: [text, continuation…].
@@ -521,32 +577,19 @@ void TestSocketTask::fragmentedText()
     QFETCH(QList<QByteArray>, fragments);
     QFETCH(QString, expected);
 
-    // A raw ws server: the opening handshake by hand, then the fragments as unmasked frames.
-    QTcpServer raw;
-    QVERIFY(raw.listen(QHostAddress::LocalHost));
-    connect(&raw, &QTcpServer::newConnection, &raw, [&raw, fragments] {
-        QTcpSocket *peer = raw.nextPendingConnection();
-        connect(peer, &QTcpSocket::readyRead, peer, [peer, fragments] {
-            const QByteArray request = peer->readAll();
-            const int at = request.indexOf("Sec-WebSocket-Key: ") + 19;
-            const QByteArray key = request.mid(at, request.indexOf("\r\n", at) - at);
-            const QByteArray accept
-                    = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                               QCryptographicHash::Sha1)
-                              .toBase64();
-            peer->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                        "Connection: Upgrade\r\nSec-WebSocket-Accept: "
-                        + accept + "\r\n\r\n");
-            for (qsizetype i = 0; i < fragments.size(); ++i) {
-                const bool last = i == fragments.size() - 1;
-                const char opcode = i == 0 ? 0x1 : 0x0;
-                peer->write(QByteArray(1, char((last ? 0x80 : 0) | opcode))
-                            + QByteArray(1, char(fragments.at(i).size())) + fragments.at(i));
-            }
-        });
+    // A raw ws server: the fragments as unmasked frames after the 101.
+    SwanTest::HostileServer raw(SwanTest::HostileServer::Transport::Plain);
+    raw.onRequest([fragments](SwanTest::HostileConnection *c) {
+        QByteArray frames;
+        for (qsizetype i = 0; i < fragments.size(); ++i) {
+            frames += SwanTest::serverFrame(i == 0 ? SwanTest::Opcode::Text
+                                                   : SwanTest::Opcode::Continuation,
+                                            fragments.at(i), i == fragments.size() - 1);
+        }
+        c->write(c->switchingProtocols() + frames);
     });
     SocketTask::Options options;
-    options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(raw.serverPort()));
+    options.url = raw.url(QStringLiteral("127.0.0.1"));
     SocketTask task(options.url);
     EventLog log(&task);
     task.open(options);

@@ -100,6 +100,7 @@ public:
     void handleConnected();
     void handleDisconnected();
     void readFrames();
+    void dispatch(const ServerFrame &frame);
     void handleCloseFrame(int code, const QString &reason);
     void failConnection(int code, const QString &reason);
     void finishClosing(bool closeFrameLeft);
@@ -137,7 +138,10 @@ public:
     QString closeReason;
     bool closeFrameSent = false; // we sent ours through the tap
     std::optional<FrameReader> reader; // reads the socket once the task is open
-    std::vector<ServerFrame> received; // what one readFrames() found, reused
+    std::vector<ServerFrame> received; // what one read found, reused
+    bool readingFrames = false;
+    bool disconnectedWhileReading = false;
+    QWebSocket *retiredSocket = nullptr; // released while readFrames() ran
     std::optional<ServerFrame> serverClose; // the server's close frame, once it came
     std::optional<ServerFrame> violation; // what the server did wrong: we fail the connection
     bool opened = false;
@@ -223,43 +227,50 @@ void SocketTaskPrivate::handleConnected()
         readFrames();
 }
 
-/// Reads what the server sent (see FrameReader) and acts on it in order.
+/// Reads what the server sent (see FrameReader) and acts on it in order. Not re-entered from
+/// a slot that spins an event loop: that would deliver later messages before earlier ones.
 void SocketTaskPrivate::readFrames()
 {
-    if (!reader || !tap || finished)
+    if (readingFrames || !reader || !tap || finished)
         return;
-    reader->read(tap->socket(), &received);
-    // A slot may close or delete nothing here but this task's state: re-check it per frame.
-    std::vector<ServerFrame> frames;
-    frames.swap(received);
-    for (ServerFrame &frame : frames) {
-        if (finished || violation || serverClose)
-            break;
-        switch (frame.kind) {
-        case ServerFrame::Text:
-            Q_EMIT q->textMessageReceived(frame.text);
-            break;
-        case ServerFrame::Binary:
-            Q_EMIT q->binaryMessageReceived(frame.data);
-            break;
-        case ServerFrame::Ping:
-            if (!closeFrameSent)
-                tap->writeControlFrame(0xA, frame.data);
-            break;
-        case ServerFrame::Pong:
-            Q_EMIT q->pongReceived(frame.data);
-            break;
-        case ServerFrame::Close:
-            handleCloseFrame(frame.code, frame.text);
-            break;
-        case ServerFrame::ProtocolError:
-            failConnection(frame.code, frame.text);
-            break;
-        }
+    readingFrames = true;
+    const auto ended = [this] { return finished || violation || serverClose; };
+    do {
+        reader->read(tap->socket(), &received);
+        for (size_t i = 0; i < received.size() && !ended(); ++i)
+            dispatch(received[i]);
+        received.clear();
+    } while (!ended() && tap->socket()->bytesAvailable() > 0);
+    readingFrames = false;
+    if (std::exchange(disconnectedWhileReading, false))
+        handleDisconnected();
+    if (QWebSocket *socket = std::exchange(retiredSocket, nullptr))
+        socket->deleteLater();
+}
+
+void SocketTaskPrivate::dispatch(const ServerFrame &frame)
+{
+    switch (frame.kind) {
+    case ServerFrame::Text:
+        Q_EMIT q->textMessageReceived(frame.text);
+        break;
+    case ServerFrame::Binary:
+        Q_EMIT q->binaryMessageReceived(frame.data);
+        break;
+    case ServerFrame::Ping:
+        if (!closeFrameSent)
+            tap->writeControlFrame(0xA, frame.data);
+        break;
+    case ServerFrame::Pong:
+        Q_EMIT q->pongReceived(frame.data);
+        break;
+    case ServerFrame::Close:
+        handleCloseFrame(frame.code, frame.text);
+        break;
+    case ServerFrame::ProtocolError:
+        failConnection(frame.code, frame.text);
+        break;
     }
-    frames.clear();
-    if (received.empty())
-        received.swap(frames); // keep the capacity
 }
 
 /// The server's close frame: answer it (unless we started the close) and let TCP close;
@@ -330,6 +341,12 @@ void SocketTaskPrivate::handleDisconnected()
                     fail(QStringLiteral("the connection closed during the opening handshake"));
                 },
                 Qt::QueuedConnection);
+        return;
+    }
+    if (readingFrames) {
+        // A slot of ours spins an event loop: deliver what came before the end first, and
+        // keep the socket (it is emitting readyRead further up the stack) until then.
+        disconnectedWhileReading = true;
         return;
     }
     readFrames(); // whatever came just before the end
@@ -549,7 +566,12 @@ void SocketTaskPrivate::releaseSocket()
     socket->disconnect(q);
     if (socket->state() != QAbstractSocket::UnconnectedState)
         socket->abort();
-    socket->deleteLater();
+    // Inside readFrames() the socket is emitting readyRead further up the stack; a slot's
+    // nested event loop would run a deleteLater() at once. readFrames() deletes it on return.
+    if (readingFrames)
+        retiredSocket = socket;
+    else
+        socket->deleteLater();
     tap = nullptr; // a child of the socket
 }
 
