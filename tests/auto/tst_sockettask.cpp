@@ -478,11 +478,14 @@ void TestSocketTask::answersServerPings()
     task.open(optionsFor(m_server->url()));
     QTRY_COMPARE(task.readyState(), SocketTask::Open);
     const int before = m_server->pongCount();
+    QSignalSpy pings(&task, &SocketTask::pingReceived);
     for (int i = 0; i < 3; ++i) {
         QVERIFY(task.send(QStringLiteral("cmd:ping:%1").arg(i)).ok());
         QVERIFY(task.send(QByteArray(300000, char('0' + i))).ok()); // a ping lands between frames
     }
     QTRY_COMPARE(m_server->pongCount(), before + 3);
+    QCOMPARE(pings.size(), 3);
+    QCOMPARE(pings.at(2).at(0).toByteArray(), QByteArray("2"));
     QTRY_COMPARE(log.lines.size(), 4); // open and the three binary echoes, in order
     for (int i = 0; i < 3; ++i)
         QCOMPARE(log.lines.at(1 + i), QStringLiteral("binary:300000"));

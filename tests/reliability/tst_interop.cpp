@@ -211,7 +211,8 @@ void TestInterop::serverPings_data()
 
 void TestInterop::serverPings()
 {
-    // Qt answers pings itself; the script sees nothing of them, and the connection goes on.
+    // SocketTask answers pings itself; the script sees nothing of them, and the connection
+    // goes on.
     QFETCH(PeerServer::Kind, peer);
     ScriptView view;
     SocketTask *task = open(peer, &view);

@@ -133,7 +133,9 @@ Q_SIGNALS:
     /// A message was handed to the socket (it has left the task's own queue).
     void textMessageSent(const QString &message);
     void binaryMessageSent(const QByteArray &message);
-    /// A pong frame arrived (Qt answers pings itself and does not show them).
+    /// A ping frame arrived; the task has answered it with a pong.
+    void pingReceived(const QByteArray &payload);
+    /// A pong frame arrived.
     void pongReceived(const QByteArray &payload);
     void errorOccurred(const QString &message);
     void closed(int code, const QString &reason);

@@ -260,6 +260,7 @@ void SocketTaskPrivate::dispatch(const ServerFrame &frame)
     case ServerFrame::Ping:
         if (!closeFrameSent)
             tap->writeControlFrame(0xA, frame.data);
+        Q_EMIT q->pingReceived(frame.data);
         break;
     case ServerFrame::Pong:
         Q_EMIT q->pongReceived(frame.data);
@@ -485,8 +486,8 @@ void SocketTaskPrivate::start(QueuedMessage &&message)
 /// Qt 6.4's QWebSocket::send*Message() copies and masks a whole message byte by byte and
 /// writes it at once (a 64 MiB message costs 4× its size); here one frame at a time is masked a
 /// word at a time (TransportTap::writeDataFrame), so a large message streams at the pace of
-/// the socket. QWebSocket keeps reading, answering pings and closing: it holds no state about
-/// the data frames we send, and its pongs can only fall between our frames, never inside one.
+/// the socket. QWebSocket holds no state about the data frames we send; our pongs and close
+/// frame (TransportTap::writeControlFrame) fall between frames, never inside one.
 bool SocketTaskPrivate::writeFrames()
 {
     const qint64 total = outgoing.payload.size();

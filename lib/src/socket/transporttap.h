@@ -30,8 +30,8 @@ namespace SwanSocket {
  * Closing handshake: QWebSocket::close() closes TCP right after its close frame. With unread
  * data in our receive buffer the kernel then sends RST, and the server loses whatever it had
  * not read yet (messages sent just before close()). writeCloseFrame() sends the close frame
- * alone and leaves the socket open, so QWebSocket keeps reading until the server's close frame
- * arrives, as browsers do.
+ * alone and leaves the socket open, so we keep reading until the server's close frame arrives,
+ * as browsers do.
  */
 class TransportTap : public QObject
 {
