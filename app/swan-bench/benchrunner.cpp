@@ -436,6 +436,9 @@ QJsonObject Bench::runWorker(const QString &client, const WorkloadSpec &spec)
                      m_dir.path() + QStringLiteral("/ca.pem")};
         if (m_options.sendWindow > 0)
             arguments << QStringLiteral("--send-window") << QString::number(m_options.sendWindow);
+        if (m_options.readBufferSize >= 0)
+            arguments << QStringLiteral("--read-buffer")
+                      << QString::number(m_options.readBufferSize);
     }
     process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -953,14 +956,18 @@ QJsonObject Bench::json(const QJsonObject &goals)
     }
     return {{QStringLiteral("machine"), machine()},
             {QStringLiteral("config"),
-             QJsonObject {{QStringLiteral("rounds"), m_options.rounds},
-                          {QStringLiteral("quick"), m_options.quick},
-                          {QStringLiteral("w2_cpu"),
-                           m_roundTripCpu < 0 ? QJsonValue() : QJsonValue(m_roundTripCpu)},
-                          {QStringLiteral("send_window"),
-                           double(m_options.sendWindow > 0
-                                          ? m_options.sendWindow
-                                          : SwanSocket::SocketTask::DefaultSendWindow)}}},
+             QJsonObject {
+                     {QStringLiteral("rounds"), m_options.rounds},
+                     {QStringLiteral("quick"), m_options.quick},
+                     {QStringLiteral("w2_cpu"),
+                      m_roundTripCpu < 0 ? QJsonValue() : QJsonValue(m_roundTripCpu)},
+                     {QStringLiteral("send_window"),
+                      double(m_options.sendWindow > 0 ? m_options.sendWindow
+                                                      : SwanSocket::SocketTask::DefaultSendWindow)},
+                     {QStringLiteral("read_buffer"),
+                      double(m_options.readBufferSize >= 0
+                                     ? m_options.readBufferSize
+                                     : SwanSocket::SocketTask::DefaultReadBufferSize)}}},
             {QStringLiteral("results"), results},
             {QStringLiteral("ratios"), ratios},
             {QStringLiteral("goals"), goals.value(QStringLiteral("goals"))}};

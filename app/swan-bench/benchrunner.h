@@ -16,6 +16,7 @@ struct BenchOptions
     bool quick = false;
     bool json = false;
     qint64 sendWindow = 0; ///< passed to sockettask and js; 0 = the library default
+    qint64 readBufferSize = -1; ///< passed to sockettask and recorder; -1 = the library default
     int runTimeoutSeconds = 180; ///< one client, one workload, one round
     /// w2 runs the server and each client on one CPU. On a VM a wake-up across CPUs costs tens
     /// of µs and sometimes milliseconds (an idle vCPU is descheduled), which made w2 bimodal:

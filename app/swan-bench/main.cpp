@@ -101,6 +101,11 @@ int main(int argc, char **argv)
             QStringLiteral(
                     "SocketTask send window for sockettask and js (default: the library's)."),
             QStringLiteral("BYTES"));
+    const QCommandLineOption readBuffer(
+            QStringLiteral("read-buffer"),
+            QStringLiteral("SocketTask read buffer for sockettask and recorder, 0 = unlimited "
+                           "(default: the library's)."),
+            QStringLiteral("BYTES"));
     const QCommandLineOption noPin(
             QStringLiteral("no-pin"),
             QStringLiteral(
@@ -121,8 +126,8 @@ int main(int argc, char **argv)
     const QCommandLineOption floorPort
             = hidden(QStringLiteral("floor-port"), QStringLiteral("PORT"));
     const QCommandLineOption ca = hidden(QStringLiteral("ca"), QStringLiteral("FILE"));
-    parser.addOptions({quick, rounds, only, workloads, json, sendWindow, noPin, timeout, worker,
-                       workload, messages, size, connections, port, floorPort, ca});
+    parser.addOptions({quick, rounds, only, workloads, json, sendWindow, readBuffer, noPin, timeout,
+                       worker, workload, messages, size, connections, port, floorPort, ca});
     const QCommandLineOption help = parser.addHelpOption();
 
     if (!parser.parse(QCoreApplication::arguments()))
@@ -145,6 +150,8 @@ int main(int argc, char **argv)
         options.caFile = parser.value(ca);
         if (parser.isSet(sendWindow))
             options.sendWindow = numberValue(parser, sendWindow, 1);
+        if (parser.isSet(readBuffer))
+            options.readBufferSize = numberValue(parser, readBuffer, 0);
         if (!allWorkloads().contains(options.spec.name))
             usageError(QStringLiteral("unknown workload %1").arg(options.spec.name));
         if (options.client == QLatin1String("floor"))
@@ -171,6 +178,8 @@ int main(int argc, char **argv)
     options.pinRoundTrips = !parser.isSet(noPin);
     if (parser.isSet(sendWindow))
         options.sendWindow = numberValue(parser, sendWindow, 64 * 1024);
+    if (parser.isSet(readBuffer))
+        options.readBufferSize = numberValue(parser, readBuffer, 0);
     if (parser.isSet(timeout))
         options.runTimeoutSeconds = int(numberValue(parser, timeout, 1));
     options.executable = QCoreApplication::applicationFilePath();

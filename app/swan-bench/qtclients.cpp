@@ -97,7 +97,7 @@ class SocketTaskChannel : public Channel
 {
 public:
     SocketTaskChannel(const QUrl &url, const QSslConfiguration &ssl, qint64 sendWindow,
-                      QObject *recorder)
+                      qint64 readBufferSize, QObject *recorder)
         : m_task(url)
     {
 #if SWANBENCH_HAVE_RECORDER
@@ -110,6 +110,8 @@ public:
         m_options.sslConfiguration = ssl;
         if (sendWindow > 0)
             m_options.sendWindow = sendWindow;
+        if (readBufferSize >= 0)
+            m_options.readBufferSize = readBufferSize;
         using SwanSocket::SocketTask;
         QObject::connect(&m_task, &SocketTask::opened, &m_task, [this] { onOpen(); });
         QObject::connect(&m_task, &SocketTask::textMessageReceived, &m_task,
@@ -438,8 +440,9 @@ int runQtClient(const WorkerOptions &options)
             return std::unique_ptr<Channel>(new WebSocketChannel(url, ssl));
         };
     } else {
-        factory = [url = options.url, ssl, window = options.sendWindow, r = recorder.get()] {
-            return std::unique_ptr<Channel>(new SocketTaskChannel(url, ssl, window, r));
+        factory = [url = options.url, ssl, window = options.sendWindow,
+                   readBuffer = options.readBufferSize, r = recorder.get()] {
+            return std::unique_ptr<Channel>(new SocketTaskChannel(url, ssl, window, readBuffer, r));
         };
     }
     Driver driver(options, factory);

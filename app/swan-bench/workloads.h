@@ -41,6 +41,7 @@ struct WorkerOptions
     quint16 floorPort = 0; ///< plain TLS echo, for the floor client
     QString caFile;
     qint64 sendWindow = 0; ///< SocketTask::Options::sendWindow; 0 = the library default
+    qint64 readBufferSize = -1; ///< SocketTask::Options::readBufferSize; -1 = the default
 };
 
 /// The marker in front of a worker's one result line, so it can be found among other output.
