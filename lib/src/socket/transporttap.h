@@ -13,14 +13,14 @@ namespace SwanSocket {
 /**
  * The one place that reaches under QWebSocket into the QTcpSocket/QSslSocket it creates as a
  * child in open(). Qt 6.4 (and every version up to at least 6.8) exposes neither the opening
- * handshake's response headers nor how many encrypted bytes are still waiting to be written;
- * SocketTask needs both. Delete this class when Qt offers them.
+ * handshake's response headers nor how many encrypted bytes are still waiting to be written,
+ * and its frame handling has the bugs FrameReader lists; SocketTask needs the socket itself.
  *
  * Response headers: QWebSocket reads the 101 response from its socket itself. We start a
  * QIODevice transaction as soon as TCP connects, before any response byte can be read. When
  * QWebSocket reports the handshake done (or failed), captureResponse() rolls the transaction
  * back, reads the response head itself and so leaves the socket exactly where QWebSocket left
- * it. QWebSocket connects readyRead queued, so nothing is consumed behind our back meanwhile.
+ * it: the transaction keeps every byte QWebSocket reads meanwhile.
  *
  * Reading: after the opening handshake, takeOverReading() disconnects QWebSocket's readyRead
  * handler and connects ours: QWebSocket's own frame parser (which Qt 6.4 gets wrong in ways
