@@ -91,11 +91,12 @@ public:
     void bootstrap();
     SocketTask *task(int taskId) const;
     ResultHandler resultHandler(int callId);
-    EventHandler eventHandler(const char *dispatcher, int id);
+    EventHandler eventHandler(QJSValue JsHostPrivate::*dispatcher, int id);
 
     /// Calls one of swan.js's entry points (they catch script errors themselves).
     void enterScript(const QJSValue &entry, const QJSValueList &args);
     void scriptRan();
+    void scheduleIdleCheck();
     void checkIdle();
 
     JsHost *const q;
@@ -104,7 +105,12 @@ public:
     JsConvert convert {&engine};
     JsTimers timers;
     JsNative native {this};
-    QJSValue entries; // what swan.js returned: deliverResult, dispatchListener, …
+    // swan.js's entry points, looked up once: a property read by name costs on every call.
+    QJSValue deliverResult;
+    QJSValue dispatchListener;
+    QJSValue dispatchGlobal;
+    QJSValue forgetTask;
+    QJSValue fireTimer;
     QHash<int, QPointer<SocketTask>> tasks;
     QTimer idleCheck;
     bool idleReported = true; // a fresh host has nothing to report
@@ -130,10 +136,17 @@ void JsHostPrivate::bootstrap()
     }
     const QJSValue factory = engine.evaluate(QString::fromUtf8(file.readAll()),
                                              QStringLiteral("qrc:/swansocket/swan.js"));
-    entries = factory.call({engine.newQObject(&native), engine.globalObject()});
-    if (factory.isError() || entries.isError() || !entries.isObject())
+    const QJSValue entries = factory.call({engine.newQObject(&native), engine.globalObject()});
+    if (factory.isError() || entries.isError() || !entries.isObject()) {
         qCCritical(lcJs) << "swan.js failed:"
                          << describeThrown(factory.isError() ? factory : entries);
+        return;
+    }
+    deliverResult = entries.property(QStringLiteral("deliverResult"));
+    dispatchListener = entries.property(QStringLiteral("dispatchListener"));
+    dispatchGlobal = entries.property(QStringLiteral("dispatchGlobal"));
+    forgetTask = entries.property(QStringLiteral("forgetTask"));
+    fireTimer = entries.property(QStringLiteral("fireTimer"));
 }
 
 SocketTask *JsHostPrivate::task(int taskId) const
@@ -151,19 +164,17 @@ ResultHandler JsHostPrivate::resultHandler(int callId)
         if (!host)
             return;
         JsHostPrivate *d = host->d.get();
-        d->enterScript(d->entries.property(QStringLiteral("deliverResult")),
-                       {callId, result.ok, d->convert.toScript(result.res)});
+        d->enterScript(d->deliverResult, {callId, result.ok, d->convert.toScript(result.res)});
     };
 }
 
-EventHandler JsHostPrivate::eventHandler(const char *dispatcher, int id)
+EventHandler JsHostPrivate::eventHandler(QJSValue JsHostPrivate::*dispatcher, int id)
 {
     return [host = QPointer<JsHost>(q), dispatcher, id](const QVariantMap &res) {
         if (!host)
             return;
         JsHostPrivate *d = host->d.get();
-        d->enterScript(d->entries.property(QLatin1String(dispatcher)),
-                       {id, d->convert.toScript(res)});
+        d->enterScript(d->*dispatcher, {id, d->convert.toScript(res)});
     };
 }
 
@@ -179,7 +190,15 @@ void JsHostPrivate::scriptRan()
 {
     // Script code may have started anything: the next idle moment is news again.
     idleReported = false;
-    idleCheck.start();
+    scheduleIdleCheck();
+}
+
+void JsHostPrivate::scheduleIdleCheck()
+{
+    // One pending check is enough: it runs after the rest of this turn. Restarting the timer on
+    // every entry into script cost as much as the C++ side of a small message.
+    if (!idleCheck.isActive())
+        idleCheck.start();
 }
 
 void JsHostPrivate::checkIdle()
@@ -242,15 +261,16 @@ void JsNative::setGlobalListener(int event)
 {
     if (m_host->api && isEvent(event))
         m_host->api->setGlobalListener(SocketApi::Event(event),
-                                       m_host->eventHandler("dispatchGlobal", event));
+                                       m_host->eventHandler(&JsHostPrivate::dispatchGlobal, event));
 }
 
 void JsNative::addTaskListener(int taskId, int event, int listenerId)
 {
     SocketTask *task = m_host->task(taskId);
     if (m_host->api && task && isEvent(event))
-        m_host->api->addTaskListener(task, SocketApi::Event(event),
-                                     m_host->eventHandler("dispatchListener", listenerId));
+        m_host->api->addTaskListener(
+                task, SocketApi::Event(event),
+                m_host->eventHandler(&JsHostPrivate::dispatchListener, listenerId));
 }
 
 int JsNative::readyState(int taskId) const
@@ -281,17 +301,16 @@ JsHost::JsHost(SocketApi *api, QObject *parent) : QObject(parent), d(new JsHostP
 {
     d->bootstrap();
     connect(&d->timers, &JsTimers::fired, this, [this](int id, bool finished) {
-        d->enterScript(d->entries.property(QStringLiteral("fireTimer")), {id, finished});
+        d->enterScript(d->fireTimer, {id, finished});
     });
-    connect(&d->timers, &JsTimers::timerFinished, this, [this] { d->idleCheck.start(); });
+    connect(&d->timers, &JsTimers::timerFinished, this, [this] { d->scheduleIdleCheck(); });
     if (!api)
         return;
     // Work a C++ caller starts on the same façade also counts.
     connect(api, &SocketApi::taskCreated, this, [this] { d->scriptRan(); });
-    connect(api, &SocketApi::becameIdle, this, [this] { d->idleCheck.start(); });
-    connect(api, &SocketApi::taskFinished, this, [this](SocketTask *task) {
-        d->enterScript(d->entries.property(QStringLiteral("forgetTask")), {task->taskId()});
-    });
+    connect(api, &SocketApi::becameIdle, this, [this] { d->scheduleIdleCheck(); });
+    connect(api, &SocketApi::taskFinished, this,
+            [this](SocketTask *task) { d->enterScript(d->forgetTask, {task->taskId()}); });
 }
 
 JsHost::~JsHost() = default;

@@ -4,8 +4,8 @@
 // timer ticks. The bridge stays inside this closure: scripts cannot reach it.
 //
 // Callbacks live here, keyed by numeric ids; C++ only passes ids around, so no JS function is
-// ever held by the façade. Every script callback runs through invoke(), which reports a throw
-// and carries on (behaviour.md, "Calls and callbacks").
+// ever held by the façade. Every script callback runs through invoke() or invokeWith(), which
+// report a throw and carry on (behaviour.md, "Calls and callbacks").
 //
 // Written for Qt 6.4's V4 engine: ES5 style; no globalThis, no async functions there.
 (function (native, global) {
@@ -19,7 +19,18 @@
         native.reportError(error);
     }
 
-    function invoke(fn, args) {
+    // Results and events: one argument, passed directly (no arguments array per call).
+    function invoke(fn, res) {
+        if (typeof fn !== 'function')
+            return;
+        try {
+            fn(res);
+        } catch (e) {
+            report(e);
+        }
+    }
+
+    function invokeWith(fn, args) {
         if (typeof fn !== 'function')
             return;
         try {
@@ -40,16 +51,21 @@
         var id = ++nextCallId;
         var call = {};
         if (options !== null && typeof options === 'object') {
-            ['success', 'fail', 'complete'].forEach(function (name) {
-                try {
-                    call[name] = options[name];
-                } catch (e) {
-                    // a getter that throws: no callback (never an exception into the script)
-                }
-            });
+            call.success = callbackOf(options, 'success');
+            call.fail = callbackOf(options, 'fail');
+            call.complete = callbackOf(options, 'complete');
         }
         pendingCalls[id] = call;
         return id;
+    }
+
+    function callbackOf(options, name) {
+        try {
+            return options[name];
+        } catch (e) {
+            // a getter that throws: no callback (never an exception into the script)
+            return undefined;
+        }
     }
 
     function deliverResult(id, ok, res) {
@@ -57,8 +73,8 @@
         delete pendingCalls[id];
         if (!call)
             return;
-        invoke(ok ? call.success : call.fail, [res]);
-        invoke(call.complete, [res]);
+        invoke(ok ? call.success : call.fail, res);
+        invoke(call.complete, res);
     }
 
     // --- SocketTask objects and listeners ------------------------------------------------------
@@ -115,7 +131,7 @@
     }
 
     function dispatchListener(listenerId, res) {
-        invoke(listeners[listenerId], [res]);
+        invoke(listeners[listenerId], res);
     }
 
     // The task's last event has been dispatched: its listeners can go.
@@ -147,7 +163,7 @@
     }
 
     function dispatchGlobal(event, res) {
-        invoke(globalListeners[event], [res]);
+        invoke(globalListeners[event], res);
     }
 
     var swan = {
@@ -252,7 +268,7 @@
         if (finished)
             delete timers[id];
         if (typeof timer.callback === 'function') {
-            invoke(timer.callback, timer.args);
+            invokeWith(timer.callback, timer.args);
         } else {
             try {
                 evaluateGlobally(String(timer.callback));
