@@ -182,6 +182,7 @@ private Q_SLOTS:
     void errorResultPerPlatform_data();
     void errorResultPerPlatform();
     void becomesIdleAfterLastResult();
+    void deliveryLeavesOutUnwantedOutcomes();
 
 private:
     SwanTest::SecureEchoServer *m_server = nullptr;
@@ -1238,6 +1239,43 @@ void TestSocketApi::becomesIdleAfterLastResult()
     QCOMPARE(task->readyState(), SocketTask::Closed);
     QVERIFY(api.liveTasks().isEmpty());
     QCOMPARE(api.pendingResults(), 0);
+}
+
+// A caller that has nobody to tell about an outcome (a script's send with only a fail
+// callback) says so: that outcome is not posted; the others come as ever, in call order.
+void TestSocketApi::deliveryLeavesOutUnwantedOutcomes()
+{
+    auto settings = secureSettings();
+    SocketApi api(settings.get());
+    ResultLog log;
+    SocketTask *task
+            = api.connectSocket(urlOption(m_server->url()), log.handler(QStringLiteral("connect")));
+    QTRY_COMPARE(task->readyState(), SocketTask::Open);
+
+    const QVariantMap text {{QStringLiteral("data"), QStringLiteral("x")}};
+    const QVariantMap number {{QStringLiteral("data"), 42}};
+    QVERIFY(!api.send(task, text, log.handler(QStringLiteral("ok, for failures")),
+                      SocketApi::DeliverFailure));
+    QVERIFY(!api.send(task, number, log.handler(QStringLiteral("fail, for successes")),
+                      SocketApi::DeliverSuccess));
+    QCOMPARE(api.pendingResults(), 0);
+    QVERIFY(api.send(task, number, log.handler(QStringLiteral("fail, for failures")),
+                     SocketApi::DeliverFailure));
+    QVERIFY(api.sendSocketMessage(text, log.handler(QStringLiteral("ok, for successes")),
+                                  SocketApi::DeliverSuccess));
+    QVERIFY(!api.closeSocket({{QStringLiteral("code"), 999}},
+                             log.handler(QStringLiteral("close fail, for nothing")),
+                             SocketApi::DeliverNothing));
+    QVERIFY(api.close(task, {}, log.handler(QStringLiteral("close")))); // default: every outcome
+    QCOMPARE(api.pendingResults(), 3);
+    QCOMPARE(log.order, QStringList {QStringLiteral("connect")});
+
+    QTRY_VERIFY(api.isIdle());
+    QCOMPARE(log.order,
+             (QStringList {QStringLiteral("connect"), QStringLiteral("fail, for failures"),
+                           QStringLiteral("ok, for successes"), QStringLiteral("close")}));
+    QCOMPARE(log.errMsg(QStringLiteral("fail, for failures")),
+             QStringLiteral("sendSocketMessage:fail data must be a String or an ArrayBuffer"));
 }
 
 QTEST_GUILESS_MAIN(TestSocketApi)

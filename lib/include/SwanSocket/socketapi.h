@@ -48,6 +48,17 @@ class SWANSOCKET_EXPORT SocketApi : public QObject
 public:
     enum class Event { Open, Message, Error, Close };
 
+    /// The outcomes a call's ResultHandler is for. An outcome it is not for is not posted at
+    /// all (no queued call, not counted in pendingResults()): a script's `send({data, fail})`
+    /// that succeeds has nobody to tell. The default delivers every result.
+    enum Delivery {
+        DeliverNothing = 0x0,
+        DeliverSuccess = 0x1,
+        DeliverFailure = 0x2,
+        DeliverAll = DeliverSuccess | DeliverFailure
+    };
+    Q_DECLARE_FLAGS(Deliveries, Delivery)
+
     explicit SocketApi(SimulatorSettings *settings, QObject *parent = nullptr);
     ~SocketApi() override;
 
@@ -56,14 +67,20 @@ public:
     /// swan.connectSocket. Returns a task whenever the arguments could be read (also when the
     /// call fails: that task is Closed before the failure is delivered and fires no events).
     SocketTask *connectSocket(const QVariantMap &options, ResultHandler done = {});
+    // The calls below return whether @p done will run: false when their outcome is not one of
+    // @p deliver.
     /// swan.sendSocketMessage: sends on the current target task.
-    void sendSocketMessage(const QVariantMap &options, ResultHandler done = {});
+    bool sendSocketMessage(const QVariantMap &options, ResultHandler done = {},
+                           Deliveries deliver = DeliverAll);
     /// swan.closeSocket: closes every live task; one result for the whole call.
-    void closeSocket(const QVariantMap &options, ResultHandler done = {});
+    bool closeSocket(const QVariantMap &options, ResultHandler done = {},
+                     Deliveries deliver = DeliverAll);
     /// SocketTask.send; its errMsg says "sendSocketMessage:…" like the global twin.
-    void send(SocketTask *task, const QVariantMap &options, ResultHandler done = {});
+    bool send(SocketTask *task, const QVariantMap &options, ResultHandler done = {},
+              Deliveries deliver = DeliverAll);
     /// SocketTask.close; its errMsg says "closeSocket:…" like the global twin.
-    void close(SocketTask *task, const QVariantMap &options, ResultHandler done = {});
+    bool close(SocketTask *task, const QVariantMap &options, ResultHandler done = {},
+               Deliveries deliver = DeliverAll);
 
     /// swan.onSocketOpen & co.: one listener per event; a later call replaces it.
     void setGlobalListener(Event event, EventHandler handler);
@@ -94,5 +111,7 @@ private:
     friend class SocketApiPrivate;
     std::unique_ptr<SocketApiPrivate> const d;
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(SocketApi::Deliveries)
 
 } // namespace SwanSocket

@@ -22,11 +22,12 @@ bool isLive(const SocketTask *task) { return task && task->readyState() != Socke
 /// A callback key a script gave a non-function value (the JS host leaves only those in).
 Outcome checkCallbacks(const QVariantMap &options)
 {
-    for (const char *key : {"success", "fail", "complete"}) {
-        if (options.contains(QLatin1String(key)))
-            return Outcome::failure(
-                    ErrorClass::Parameter,
-                    QStringLiteral("%1 must be a function").arg(QLatin1String(key)));
+    // QStringLiteral keys: looking up a QLatin1String would allocate a QString on every call.
+    for (const QString &key :
+         {QStringLiteral("success"), QStringLiteral("fail"), QStringLiteral("complete")}) {
+        if (options.contains(key))
+            return Outcome::failure(ErrorClass::Parameter,
+                                    QStringLiteral("%1 must be a function").arg(key));
     }
     return Outcome::success();
 }
@@ -91,6 +92,20 @@ public:
                     checkIdle();
                 },
                 Qt::QueuedConnection);
+    }
+
+    /// Ends a call with @p check's outcome: posts its result if @p deliver asks for it.
+    bool finish(const char *api, const Outcome &check, ResultHandler done,
+                SocketApi::Deliveries deliver)
+    {
+        const auto outcome = check.ok() ? SocketApi::DeliverSuccess : SocketApi::DeliverFailure;
+        if (!deliver.testFlag(outcome)) {
+            if (!check.ok()) // logged now, as post() would have when delivering it
+                qCDebug(lcApi) << QLatin1String(api) + QLatin1String(":fail ") + check.reason;
+            return false;
+        }
+        post(std::move(done), check.ok() ? success(api) : failure(api, check));
+        return true;
     }
 
     void checkIdle()
@@ -309,18 +324,16 @@ SocketTask *SocketApi::connectSocket(const QVariantMap &options, ResultHandler d
     return task;
 }
 
-void SocketApi::sendSocketMessage(const QVariantMap &options, ResultHandler done)
+bool SocketApi::sendSocketMessage(const QVariantMap &options, ResultHandler done,
+                                  Deliveries deliver)
 {
-    const Outcome check = d->sendOn(d->target, options);
-    d->post(std::move(done),
-            check.ok() ? d->success("sendSocketMessage") : d->failure("sendSocketMessage", check));
+    return d->finish("sendSocketMessage", d->sendOn(d->target, options), std::move(done), deliver);
 }
 
-void SocketApi::send(SocketTask *task, const QVariantMap &options, ResultHandler done)
+bool SocketApi::send(SocketTask *task, const QVariantMap &options, ResultHandler done,
+                     Deliveries deliver)
 {
-    const Outcome check = d->sendOn(task, options);
-    d->post(std::move(done),
-            check.ok() ? d->success("sendSocketMessage") : d->failure("sendSocketMessage", check));
+    return d->finish("sendSocketMessage", d->sendOn(task, options), std::move(done), deliver);
 }
 
 namespace {
@@ -335,7 +348,7 @@ Outcome closeArguments(const QVariantMap &options, int *code, QString *reason)
 }
 } // namespace
 
-void SocketApi::closeSocket(const QVariantMap &options, ResultHandler done)
+bool SocketApi::closeSocket(const QVariantMap &options, ResultHandler done, Deliveries deliver)
 {
     int code = 1000;
     QString reason;
@@ -350,11 +363,11 @@ void SocketApi::closeSocket(const QVariantMap &options, ResultHandler done)
                 task->close(code, reason);
         }
     }
-    d->post(std::move(done),
-            check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
+    return d->finish("closeSocket", check, std::move(done), deliver);
 }
 
-void SocketApi::close(SocketTask *task, const QVariantMap &options, ResultHandler done)
+bool SocketApi::close(SocketTask *task, const QVariantMap &options, ResultHandler done,
+                      Deliveries deliver)
 {
     int code = 1000;
     QString reason;
@@ -362,8 +375,7 @@ void SocketApi::close(SocketTask *task, const QVariantMap &options, ResultHandle
     if (check.ok())
         check = task ? task->close(code, reason)
                      : Outcome::failure(ErrorClass::State, QStringLiteral("no such SocketTask"));
-    d->post(std::move(done),
-            check.ok() ? d->success("closeSocket") : d->failure("closeSocket", check));
+    return d->finish("closeSocket", check, std::move(done), deliver);
 }
 
 void SocketApi::setGlobalListener(Event event, EventHandler handler)

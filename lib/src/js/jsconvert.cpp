@@ -54,6 +54,21 @@ QVariantMap JsConvert::toOptions(const QJSValue &options) const
     return map;
 }
 
+QVariantMap JsConvert::toMessageOptions(const QJSValue &data, int badCallbacks) const
+{
+    QVariantMap options;
+    if (!data.isUndefined())
+        options.insert(QStringLiteral("data"), toVariant(data, 1));
+    // The façade only asks whether such a key is there: its value does not matter.
+    if (badCallbacks & 1)
+        options.insert(QStringLiteral("success"), true);
+    if (badCallbacks & 2)
+        options.insert(QStringLiteral("fail"), true);
+    if (badCallbacks & 4)
+        options.insert(QStringLiteral("complete"), true);
+    return options;
+}
+
 QVariant JsConvert::toVariant(const QJSValue &value) const { return toVariant(value, 0); }
 
 QVariant JsConvert::toVariant(const QJSValue &value, int depth) const

@@ -29,6 +29,10 @@ public:
     /// out when they are functions, null or undefined, kept (to fail) with any other value.
     /// Anything that is not an object gives an empty map.
     QVariantMap toOptions(const QJSValue &options) const;
+    /// What toOptions() makes of a send()'s options, from the parts swan.js read: @p data (own
+    /// enumerable `data`, undefined when absent) and @p badCallbacks, the callback keys that hold
+    /// something other than a function, null or undefined (bits: success 1, fail 2, complete 4).
+    QVariantMap toMessageOptions(const QJSValue &data, int badCallbacks) const;
     QVariant toVariant(const QJSValue &value) const;
     QJSValue toScript(const QVariant &value) const;
 

@@ -57,6 +57,20 @@ QString describeThrown(const QJSValue &thrown, const QStringList &stackTrace = {
 
 } // namespace
 
+/// One call from swan.js as it packs it into one int: id * 32 + flags.
+struct PackedCall
+{
+    explicit PackedCall(int packed)
+        : id(packed >> 5), deliver(SocketApi::Deliveries(packed & SocketApi::DeliverAll)),
+          badCallbacks((packed >> 2) & 7)
+    {
+    }
+
+    int id;
+    SocketApi::Deliveries deliver; // the outcomes the script has a callback for
+    int badCallbacks; // send: success 1, fail 2, complete 4 hold a non-function
+};
+
 /// The `native` object swan.js talks to: JS calls in, façade calls out. Reachable only from
 /// swan.js's closure, never from scripts.
 class JsNative : public QObject
@@ -66,11 +80,14 @@ class JsNative : public QObject
 public:
     explicit JsNative(JsHostPrivate *host) : m_host(host) { }
 
-    Q_INVOKABLE int connectSocket(const QJSValue &options, int callId);
-    Q_INVOKABLE void sendSocketMessage(const QJSValue &options, int callId);
-    Q_INVOKABLE void closeSocket(const QJSValue &options, int callId);
-    Q_INVOKABLE void send(int taskId, const QJSValue &options, int callId);
-    Q_INVOKABLE void close(int taskId, const QJSValue &options, int callId);
+    // Calls. @p call packs the call's id and flags (see PackedCall); each argument of a
+    // method called from script costs. True (a task id for connectSocket) when a result will
+    // come to deliverResult.
+    Q_INVOKABLE int connectSocket(const QJSValue &options, int call);
+    Q_INVOKABLE bool sendSocketMessage(const QJSValue &data, int call);
+    Q_INVOKABLE bool closeSocket(const QJSValue &options, int call);
+    Q_INVOKABLE bool send(int taskId, const QJSValue &data, int call);
+    Q_INVOKABLE bool close(int taskId, const QJSValue &options, int call);
     Q_INVOKABLE void setGlobalListener(int event);
     Q_INVOKABLE void addTaskListener(int taskId, int event, int listenerId);
     Q_INVOKABLE int readyState(int taskId) const;
@@ -90,7 +107,7 @@ public:
 
     void bootstrap();
     SocketTask *task(int taskId) const;
-    ResultHandler resultHandler(int callId);
+    ResultHandler resultHandler(const PackedCall &call);
     EventHandler eventHandler(QJSValue JsHostPrivate::*dispatcher, int id);
 
     /// Calls one of swan.js's entry points (they catch script errors themselves).
@@ -157,10 +174,12 @@ SocketTask *JsHostPrivate::task(int taskId) const
 }
 
 // Handlers capture ids and a guarded host pointer, never script values: the façade may outlive
-// the engine.
-ResultHandler JsHostPrivate::resultHandler(int callId)
+// the engine. A call with no callback to run gets none.
+ResultHandler JsHostPrivate::resultHandler(const PackedCall &call)
 {
-    return [host = QPointer<JsHost>(q), callId](const CallResult &result) {
+    if (call.deliver == SocketApi::DeliverNothing)
+        return {};
+    return [host = QPointer<JsHost>(q), callId = call.id](const CallResult &result) {
         if (!host)
             return;
         JsHostPrivate *d = host->d.get();
@@ -210,44 +229,51 @@ void JsHostPrivate::checkIdle()
     Q_EMIT q->becameIdle();
 }
 
-int JsNative::connectSocket(const QJSValue &options, int callId)
+int JsNative::connectSocket(const QJSValue &options, int call)
 {
     if (!m_host->api)
         return 0;
     SocketTask *task = m_host->api->connectSocket(m_host->convert.toOptions(options),
-                                                  m_host->resultHandler(callId));
+                                                  m_host->resultHandler(PackedCall(call)));
     if (!task)
         return 0;
     m_host->tasks.insert(task->taskId(), task);
     return task->taskId();
 }
 
-void JsNative::sendSocketMessage(const QJSValue &options, int callId)
+bool JsNative::sendSocketMessage(const QJSValue &data, int call)
 {
-    if (m_host->api)
-        m_host->api->sendSocketMessage(m_host->convert.toOptions(options),
-                                       m_host->resultHandler(callId));
+    const PackedCall packed(call);
+    return m_host->api
+            && m_host->api->sendSocketMessage(
+                    m_host->convert.toMessageOptions(data, packed.badCallbacks),
+                    m_host->resultHandler(packed), packed.deliver);
 }
 
-void JsNative::closeSocket(const QJSValue &options, int callId)
+bool JsNative::closeSocket(const QJSValue &options, int call)
 {
-    if (m_host->api)
-        m_host->api->closeSocket(m_host->convert.toOptions(options), m_host->resultHandler(callId));
+    const PackedCall packed(call);
+    return m_host->api
+            && m_host->api->closeSocket(m_host->convert.toOptions(options),
+                                        m_host->resultHandler(packed), packed.deliver);
 }
 
-void JsNative::send(int taskId, const QJSValue &options, int callId)
+bool JsNative::send(int taskId, const QJSValue &data, int call)
 {
     // A task the façade no longer knows is passed as nullptr: it fails that as a state error.
-    if (m_host->api)
-        m_host->api->send(m_host->task(taskId), m_host->convert.toOptions(options),
-                          m_host->resultHandler(callId));
+    const PackedCall packed(call);
+    return m_host->api
+            && m_host->api->send(m_host->task(taskId),
+                                 m_host->convert.toMessageOptions(data, packed.badCallbacks),
+                                 m_host->resultHandler(packed), packed.deliver);
 }
 
-void JsNative::close(int taskId, const QJSValue &options, int callId)
+bool JsNative::close(int taskId, const QJSValue &options, int call)
 {
-    if (m_host->api)
-        m_host->api->close(m_host->task(taskId), m_host->convert.toOptions(options),
-                           m_host->resultHandler(callId));
+    const PackedCall packed(call);
+    return m_host->api
+            && m_host->api->close(m_host->task(taskId), m_host->convert.toOptions(options),
+                                  m_host->resultHandler(packed), packed.deliver);
 }
 
 namespace {
