@@ -146,6 +146,9 @@ QJSValue JsConvert::toScript(const QVariant &value) const
     }
     case QMetaType::QByteArray:
         return m_engine->toScriptValue(usableForArrayBuffer(value.toByteArray()));
+    case QMetaType::QString:
+        return QJSValue(value.toString()); // a third of toScriptValue()'s cost
+
     default:
         // Strings, numbers and booleans.
         return m_engine->toScriptValue(value);

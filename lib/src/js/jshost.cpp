@@ -108,7 +108,11 @@ public:
     void bootstrap();
     SocketTask *task(int taskId) const;
     ResultHandler resultHandler(const PackedCall &call);
-    EventHandler eventHandler(QJSValue JsHostPrivate::*dispatcher, int id);
+    /// @p dispatcher and @p messageDispatcher: the swan.js entry points for this listener kind.
+    EventHandler eventHandler(QJSValue JsHostPrivate::*dispatcher,
+                              QJSValue JsHostPrivate::*messageDispatcher, int id);
+    void dispatchEvent(const QJSValue &dispatcher, const QJSValue &messageDispatcher, int id,
+                       const QVariantMap &res);
 
     /// Calls one of swan.js's entry points (they catch script errors themselves).
     void enterScript(const QJSValue &entry, const QJSValueList &args);
@@ -125,7 +129,9 @@ public:
     // swan.js's entry points, looked up once: a property read by name costs on every call.
     QJSValue deliverResult;
     QJSValue dispatchListener;
+    QJSValue dispatchListenerMessage;
     QJSValue dispatchGlobal;
+    QJSValue dispatchGlobalMessage;
     QJSValue forgetTask;
     QJSValue fireTimer;
     QHash<int, QPointer<SocketTask>> tasks;
@@ -161,7 +167,9 @@ void JsHostPrivate::bootstrap()
     }
     deliverResult = entries.property(QStringLiteral("deliverResult"));
     dispatchListener = entries.property(QStringLiteral("dispatchListener"));
+    dispatchListenerMessage = entries.property(QStringLiteral("dispatchListenerMessage"));
     dispatchGlobal = entries.property(QStringLiteral("dispatchGlobal"));
+    dispatchGlobalMessage = entries.property(QStringLiteral("dispatchGlobalMessage"));
     forgetTask = entries.property(QStringLiteral("forgetTask"));
     fireTimer = entries.property(QStringLiteral("fireTimer"));
 }
@@ -187,14 +195,29 @@ ResultHandler JsHostPrivate::resultHandler(const PackedCall &call)
     };
 }
 
-EventHandler JsHostPrivate::eventHandler(QJSValue JsHostPrivate::*dispatcher, int id)
+EventHandler JsHostPrivate::eventHandler(QJSValue JsHostPrivate::*dispatcher,
+                                         QJSValue JsHostPrivate::*messageDispatcher, int id)
 {
-    return [host = QPointer<JsHost>(q), dispatcher, id](const QVariantMap &res) {
+    return [host = QPointer<JsHost>(q), dispatcher, messageDispatcher, id](const QVariantMap &res) {
         if (!host)
             return;
         JsHostPrivate *d = host->d.get();
-        d->enterScript(d->*dispatcher, {id, d->convert.toScript(res)});
+        d->dispatchEvent(d->*dispatcher, d->*messageDispatcher, id, res);
     };
+}
+
+void JsHostPrivate::dispatchEvent(const QJSValue &dispatcher, const QJSValue &messageDispatcher,
+                                  int id, const QVariantMap &res)
+{
+    // The event of every message, {data, dataType}: its two values go as they are and swan.js
+    // makes the object. Any other res is converted as a whole.
+    if (res.size() == 2 && res.firstKey() == QLatin1String("data")
+        && res.lastKey() == QLatin1String("dataType")) {
+        enterScript(messageDispatcher,
+                    {id, convert.toScript(res.first()), convert.toScript(res.last())});
+        return;
+    }
+    enterScript(dispatcher, {id, convert.toScript(res)});
 }
 
 void JsHostPrivate::enterScript(const QJSValue &entry, const QJSValueList &args)
@@ -287,16 +310,19 @@ void JsNative::setGlobalListener(int event)
 {
     if (m_host->api && isEvent(event))
         m_host->api->setGlobalListener(SocketApi::Event(event),
-                                       m_host->eventHandler(&JsHostPrivate::dispatchGlobal, event));
+                                       m_host->eventHandler(&JsHostPrivate::dispatchGlobal,
+                                                            &JsHostPrivate::dispatchGlobalMessage,
+                                                            event));
 }
 
 void JsNative::addTaskListener(int taskId, int event, int listenerId)
 {
     SocketTask *task = m_host->task(taskId);
     if (m_host->api && task && isEvent(event))
-        m_host->api->addTaskListener(
-                task, SocketApi::Event(event),
-                m_host->eventHandler(&JsHostPrivate::dispatchListener, listenerId));
+        m_host->api->addTaskListener(task, SocketApi::Event(event),
+                                     m_host->eventHandler(&JsHostPrivate::dispatchListener,
+                                                          &JsHostPrivate::dispatchListenerMessage,
+                                                          listenerId));
 }
 
 int JsNative::readyState(int taskId) const

@@ -232,6 +232,12 @@
         invoke(listeners[listenerId], res);
     }
 
+    // A message event's res comes as its two values (JsHostPrivate::dispatchEvent): one object
+    // literal here costs a fraction of C++ building it property by property.
+    function dispatchListenerMessage(listenerId, data, dataType) {
+        invoke(listeners[listenerId], { data: data, dataType: dataType });
+    }
+
     // The task's last event has been dispatched: its listeners can go.
     function forgetTask(id) {
         var record = taskRecords[id];
@@ -262,6 +268,10 @@
 
     function dispatchGlobal(event, res) {
         invoke(globalListeners[event], res);
+    }
+
+    function dispatchGlobalMessage(event, data, dataType) {
+        invoke(globalListeners[event], { data: data, dataType: dataType });
     }
 
     var swan = {
@@ -394,7 +404,9 @@
     return {
         deliverResult: deliverResult,
         dispatchListener: dispatchListener,
+        dispatchListenerMessage: dispatchListenerMessage,
         dispatchGlobal: dispatchGlobal,
+        dispatchGlobalMessage: dispatchGlobalMessage,
         forgetTask: forgetTask,
         fireTimer: fireTimer
     };
