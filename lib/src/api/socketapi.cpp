@@ -173,9 +173,13 @@ Outcome SocketApiPrivate::validateConnect(const QVariantMap &options,
 
 Outcome SocketApiPrivate::messageData(const QVariantMap &options, QVariant *data) const
 {
-    if (Outcome check = checkCallbacks(options); !check.ok())
-        return check;
-    *data = options.value(QStringLiteral("data"));
+    const auto found = options.constFind(QStringLiteral("data"));
+    const bool onlyData = found != options.constEnd() && options.size() == 1;
+    if (!onlyData) { // the usual {data} has no callback keys to check (this runs per message)
+        if (Outcome check = checkCallbacks(options); !check.ok())
+            return check;
+    }
+    *data = found != options.constEnd() ? *found : QVariant();
     switch (data->typeId()) {
     case QMetaType::QString:
     case QMetaType::QByteArray:

@@ -113,6 +113,7 @@ public:
                               QJSValue JsHostPrivate::*messageDispatcher, int id);
     void dispatchEvent(const QJSValue &dispatcher, const QJSValue &messageDispatcher, int id,
                        const QVariantMap &res);
+    QJSValue dataTypeValue(const QString &dataType);
 
     /// Calls one of swan.js's entry points (they catch script errors themselves).
     void enterScript(const QJSValue &entry, const QJSValueList &args);
@@ -135,6 +136,8 @@ public:
     QJSValue forgetTask;
     QJSValue fireTimer;
     QHash<int, QPointer<SocketTask>> tasks;
+    QString lastDataType; // dataTypeValue()'s cache
+    QJSValue lastDataTypeValue;
     QTimer idleCheck;
     bool idleReported = true; // a fresh host has nothing to report
 };
@@ -214,10 +217,21 @@ void JsHostPrivate::dispatchEvent(const QJSValue &dispatcher, const QJSValue &me
     if (res.size() == 2 && res.firstKey() == QLatin1String("data")
         && res.lastKey() == QLatin1String("dataType")) {
         enterScript(messageDispatcher,
-                    {id, convert.toScript(res.first()), convert.toScript(res.last())});
+                    {id, convert.toScript(res.first()), dataTypeValue(res.last().toString())});
         return;
     }
     enterScript(dispatcher, {id, convert.toScript(res)});
+}
+
+QJSValue JsHostPrivate::dataTypeValue(const QString &dataType)
+{
+    // Two values repeated by every message: a script string converted once saves a string
+    // allocation per message, and the garbage collections those allocations bring on.
+    if (dataType != lastDataType) {
+        lastDataType = dataType;
+        lastDataTypeValue = engine.toScriptValue(dataType);
+    }
+    return lastDataTypeValue;
 }
 
 void JsHostPrivate::enterScript(const QJSValue &entry, const QJSValueList &args)
