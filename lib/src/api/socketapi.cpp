@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <algorithm>
 #include <map>
 
 namespace SwanSocket {
@@ -419,6 +420,13 @@ SocketTask *SocketApi::task(int taskId) const
 
 int SocketApi::pendingResults() const { return d->pending; }
 
-bool SocketApi::isIdle() const { return d->pending == 0 && liveTasks().isEmpty(); }
+bool SocketApi::isIdle() const
+{
+    // liveTasks() without building the list: this runs on every entry into script.
+    return d->pending == 0
+            && std::none_of(d->tasks.cbegin(), d->tasks.cend(), [this](const SocketTask *task) {
+                   return isLive(task) && !d->doomed.contains(task);
+               });
+}
 
 } // namespace SwanSocket

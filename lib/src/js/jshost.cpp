@@ -244,15 +244,18 @@ void JsHostPrivate::enterScript(const QJSValue &entry, const QJSValueList &args)
 
 void JsHostPrivate::scriptRan()
 {
-    // Script code may have started anything: the next idle moment is news again.
+    // Script code may have started anything: the next idle moment is news again. While the host
+    // is busy, whatever ends that work schedules the check (SocketApi::becameIdle,
+    // JsTimers::timerFinished): a zero timer per entry into script cost ~4k instructions per
+    // round trip.
     idleReported = false;
-    scheduleIdleCheck();
+    if (q->isIdle())
+        scheduleIdleCheck();
 }
 
 void JsHostPrivate::scheduleIdleCheck()
 {
-    // One pending check is enough: it runs after the rest of this turn. Restarting the timer on
-    // every entry into script cost as much as the C++ side of a small message.
+    // One pending check is enough: it runs after the rest of this turn.
     if (!idleCheck.isActive())
         idleCheck.start();
 }
