@@ -28,6 +28,8 @@ JsConvert::JsConvert(QJSEngine *engine) : m_engine(engine)
             "  keys: Object.keys,"
             "  isView: ArrayBuffer.isView,"
             "  viewBytes: function (v) {"
+            // A view of a whole buffer is that buffer: converting it is the only copy.
+            "    if (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) return v.buffer;"
             "    return v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength); },"
             "  isArrayBuffer: function (v) { return v instanceof ArrayBuffer; } }; })()"));
     m_objectKeys = intrinsics.property(QStringLiteral("keys"));

@@ -43,7 +43,7 @@ private:
     QJSEngine *m_engine;
     QJSValue m_objectKeys; // Object.keys
     QJSValue m_isView; // ArrayBuffer.isView
-    QJSValue m_viewBytes; // copies a view's bytes into a new ArrayBuffer
+    QJSValue m_viewBytes; // a view's bytes as an ArrayBuffer (a copy unless the view is whole)
     QJSValue m_isArrayBuffer; // value instanceof ArrayBuffer
 };
 
