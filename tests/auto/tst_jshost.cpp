@@ -122,6 +122,7 @@ private Q_SLOTS:
     void sendData();
     void receiveData_data();
     void receiveData();
+    void receivedBytesAreTheScriptsOwn();
 
     void callResults_data();
     void callResults();
@@ -485,6 +486,34 @@ task.onMessage(function (res) {
 
 // Every call ends in exactly one success or fail, then exactly one complete with the same
 // object, asynchronously; failures carry the errMsg of their API and the platform's errCode.
+void tst_JsHost::receivedBytesAreTheScriptsOwn()
+{
+    // What the script writes into res.data must not reach the bytes C++ holds (the frame
+    // recorder keeps every message for the inspector and HAR export): V4 writes through an
+    // ArrayBuffer into a QByteArray it shares, without detaching it.
+    Harness harness(m_server->port());
+    QList<QByteArray> held;
+    QObject::connect(&harness.api, &SocketApi::taskCreated, &harness.api,
+                     [&held](SocketTask *task) {
+                         QObject::connect(task, &SocketTask::binaryMessageReceived, task,
+                                          [&held](const QByteArray &m) { held << m; });
+                     });
+    QVERIFY(harness.runToIdle(QStringLiteral(R"(
+        var task = swan.connectSocket({url: 'wss://example.baidu.com'});
+        task.onOpen(function () { task.send({data: new Uint8Array([1, 2, 3, 4]).buffer}); });
+        task.onMessage(function (res) { new Uint8Array(res.data)[0] = 99; });
+        task.onMessage(function (res) {
+            console.log(new Uint8Array(res.data)[0]);
+            task.close({});
+        });
+    )")));
+    // Each listener is called with a res of its own (SocketApi dispatches them one by one),
+    // so the second does not see what the first wrote either.
+    QCOMPARE(harness.lines, QStringList {QStringLiteral("1")});
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.first(), QByteArray("\x01\x02\x03\x04"));
+}
+
 void tst_JsHost::callResults_data()
 {
     QTest::addColumn<QString>("call");

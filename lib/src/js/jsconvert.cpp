@@ -11,12 +11,17 @@ namespace {
 
 constexpr int MaxDepth = 32;
 
-/// Qt 6.4 workaround: V4 turns a *null* QByteArray into an ArrayBuffer it considers detached
-/// (`new Uint8Array(buffer)` throws "Type error"); an empty but non-null one is a normal
-/// zero-length buffer. Empty binary messages arrive as null byte arrays.
+/// Bytes for a new ArrayBuffer, two Qt 6.4 traps avoided. V4 turns a *null* QByteArray into
+/// an ArrayBuffer it considers detached (`new Uint8Array(buffer)` throws "Type error"); an
+/// empty but non-null one is a normal zero-length buffer (empty binary messages arrive null).
+/// And V4 shares the QByteArray's data and writes through typed arrays without detaching it:
+/// what a script writes into `res.data` would change the bytes C++ holds (the frame recorder's
+/// copy of the message), so the buffer gets bytes of its own — one copy per message.
 QByteArray usableForArrayBuffer(const QByteArray &bytes)
 {
-    return bytes.isNull() ? QByteArray("", 0) : bytes;
+    if (bytes.isNull())
+        return QByteArray("", 0);
+    return QByteArray(bytes.constData(), bytes.size());
 }
 
 } // namespace
