@@ -155,6 +155,10 @@ void TestFrameRecorder::utf8SizeOfText_data()
     QTest::newRow("two-byte") << QStringLiteral("grüße");
     QTest::newRow("three-byte") << QStringLiteral("✓ 中文");
     QTest::newRow("surrogate pair") << QStringLiteral("🦢 swan");
+    QTest::newRow("ascii, one last") << QString(100, u'a') + QStringLiteral("é");
+    // Longer than the counter's 16384-unit blocks, every kind of character in each.
+    QTest::newRow("long mixed") << QStringLiteral("aü✓中🦢").repeated(10000);
+    QTest::newRow("long three-byte") << QString(50000, u'中');
 }
 
 void TestFrameRecorder::utf8SizeOfText()
