@@ -92,6 +92,7 @@ private Q_SLOTS:
     void pausedKeepsCountingButStoresNothing();
     void clearForgetsFramesAndClosedConnections();
     void ratesPerSecond();
+    void frameTimesFollowWallClock();
     void recordsRealTask_data();
     void recordsRealTask();
     void failedConnectionHasErrorAndNoCloseFrame();
@@ -334,6 +335,32 @@ void TestFrameRecorder::ratesPerSecond()
     const qint64 lastSecondMs = rates.last().toMap().value(QStringLiteral("time")).toLongLong();
     QVERIFY(qAbs(lastSecondMs - nowUs() / 1000) < 2000);
     QVERIFY(recorder.rates(12345678).isEmpty());
+}
+
+void TestFrameRecorder::frameTimesFollowWallClock()
+{
+    const qint64 before = nowUs();
+    FrameRecorder recorder;
+    SocketTask task;
+    recorder.watch(&task);
+    for (int i = 0; i < 1000; ++i)
+        Q_EMIT task.textMessageReceived(QStringLiteral("x"));
+    QTest::qSleep(20);
+    Q_EMIT task.textMessageSent(QStringLiteral("y"));
+    const qint64 after = nowUs();
+
+    QCOMPARE(recorder.frameCount(), 1001);
+    for (int i = 1; i < recorder.frameCount(); ++i)
+        QVERIFY(recorder.frameAt(i - 1).timeUs <= recorder.frameAt(i).timeUs);
+    // Wall-clock times (1 ms of slack for rounding), finer than the 20 ms slept.
+    const qint64 first = recorder.frameAt(0).timeUs;
+    const qint64 last = recorder.frameAt(1000).timeUs;
+    QVERIFY2(first >= before - 1000, qPrintable(QString::number(first - before)));
+    QVERIFY2(last <= after + 1000, qPrintable(QString::number(last - after)));
+    QVERIFY2(last - recorder.frameAt(999).timeUs >= 19000,
+             qPrintable(QString::number(last - recorder.frameAt(999).timeUs)));
+    const RecordedConnection *c = recorder.connection(task.taskId());
+    QVERIFY(c->createdAtUs >= before - 1000 && c->createdAtUs <= first);
 }
 
 void TestFrameRecorder::recordsRealTask_data()

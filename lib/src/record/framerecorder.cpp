@@ -16,15 +16,45 @@
 #include <deque>
 #include <vector>
 
+#include <time.h>
+
 namespace SwanSocket {
 
 namespace {
 
-qint64 nowUs()
+/**
+ * The recorder's times (µs since the epoch): the wall clock read once, plus how far a monotonic
+ * clock has gone since. A read costs what a wall-clock read costs (one vDSO call), but times
+ * never go back when the system clock is stepped, so frames recorded in order are in time
+ * order. The boot clock also counts suspended time, so after a sleep times still match the
+ * wall clock.
+ */
+class FrameClock
 {
-    using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
+public:
+    FrameClock() : m_baseUs(wallUs() - elapsedUs()) { }
+    qint64 nowUs() const { return m_baseUs + elapsedUs(); }
+
+private:
+    static qint64 wallUs()
+    {
+        using namespace std::chrono;
+        return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    }
+    static qint64 elapsedUs()
+    {
+#ifdef CLOCK_BOOTTIME
+        timespec now;
+        clock_gettime(CLOCK_BOOTTIME, &now);
+        return qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+#else
+        using namespace std::chrono;
+        return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+#endif
+    }
+
+    const qint64 m_baseUs;
+};
 
 /// Messages and bytes of one connection per wall-clock second, for the last RateSeconds.
 class RateBuckets
@@ -131,6 +161,7 @@ public:
     void rebuildIndex();
 
     FrameRecorder *const q;
+    FrameClock clock;
     std::deque<RecordedFrame> frames;
     qint64 firstSerial = 0;
     qint64 bytes = 0;
@@ -165,25 +196,28 @@ void FrameRecorderPrivate::observe(SocketTask *task, ConnectionEntry *entry)
 {
     using Recorder = FrameRecorder;
     QObject::connect(task, &SocketTask::textMessageReceived, q, [this, entry](const QString &m) {
-        record(entry, Recorder::Receive, Recorder::Text, PayloadSize::utf8(m), m, {}, 0, nowUs());
+        record(entry, Recorder::Receive, Recorder::Text, PayloadSize::utf8(m), m, {}, 0,
+               clock.nowUs());
     });
-    QObject::connect(
-            task, &SocketTask::binaryMessageReceived, q, [this, entry](const QByteArray &m) {
-                record(entry, Recorder::Receive, Recorder::Binary, m.size(), {}, m, 0, nowUs());
-            });
+    QObject::connect(task, &SocketTask::binaryMessageReceived, q,
+                     [this, entry](const QByteArray &m) {
+                         record(entry, Recorder::Receive, Recorder::Binary, m.size(), {}, m, 0,
+                                clock.nowUs());
+                     });
     QObject::connect(task, &SocketTask::textMessageSent, q, [this, entry](const QString &m) {
-        record(entry, Recorder::Send, Recorder::Text, PayloadSize::utf8(m), m, {}, 0, nowUs());
+        record(entry, Recorder::Send, Recorder::Text, PayloadSize::utf8(m), m, {}, 0,
+               clock.nowUs());
     });
     QObject::connect(task, &SocketTask::binaryMessageSent, q, [this, entry](const QByteArray &m) {
-        record(entry, Recorder::Send, Recorder::Binary, m.size(), {}, m, 0, nowUs());
+        record(entry, Recorder::Send, Recorder::Binary, m.size(), {}, m, 0, clock.nowUs());
     });
     QObject::connect(task, &SocketTask::pongReceived, q, [this, entry](const QByteArray &p) {
-        record(entry, Recorder::Receive, Recorder::Pong, p.size(), {}, p, 0, nowUs());
+        record(entry, Recorder::Receive, Recorder::Pong, p.size(), {}, p, 0, clock.nowUs());
     });
     QObject::connect(task, &SocketTask::readyStateChanged, q,
                      [this, entry](SocketTask::ReadyState state) { updateState(entry, state); });
     QObject::connect(task, &SocketTask::opened, q, [this, entry, task] {
-        entry->connection.openedAtUs = nowUs();
+        entry->connection.openedAtUs = clock.nowUs();
         takeHandshake(entry, task);
         Q_EMIT q->connectionChanged(entry->connection.taskId);
     });
@@ -194,7 +228,7 @@ void FrameRecorderPrivate::observe(SocketTask *task, ConnectionEntry *entry)
     QObject::connect(task, &SocketTask::closed, q,
                      [this, entry, task](int code, const QString &reason) {
                          RecordedConnection &c = entry->connection;
-                         c.closedAtUs = nowUs();
+                         c.closedAtUs = clock.nowUs();
                          c.closeCode = code;
                          c.closeReason = reason;
                          c.closeDirection = entry->closingSeen ? Recorder::Send : Recorder::Receive;
@@ -211,7 +245,7 @@ void FrameRecorderPrivate::observe(SocketTask *task, ConnectionEntry *entry)
         RecordedConnection &c = entry->connection;
         if (c.state != SocketTask::Closed) {
             c.state = SocketTask::Closed;
-            c.closedAtUs = nowUs();
+            c.closedAtUs = clock.nowUs();
             c.closeCode = 1006;
             Q_EMIT q->connectionChanged(c.taskId);
         }
@@ -324,7 +358,7 @@ void FrameRecorder::watch(SocketTask *task)
     connection.taskId = task->taskId();
     connection.url = task->url();
     connection.state = task->readyState();
-    connection.createdAtUs = nowUs();
+    connection.createdAtUs = d->clock.nowUs();
     ConnectionEntry *const entry = d->addEntry(std::move(connection));
     entry->task = task;
     d->takeHandshake(entry, task);
@@ -466,7 +500,8 @@ QVariantList FrameRecorder::rates(int taskId, int seconds) const
     const ConnectionEntry &entry = *d->entries[size_t(index)];
     const RecordedConnection &c = entry.connection;
     // A closed connection's chart ends where it closed; a live one's now.
-    const qint64 endUs = c.state == SocketTask::Closed && c.closedAtUs ? c.closedAtUs : nowUs();
+    const qint64 endUs
+            = c.state == SocketTask::Closed && c.closedAtUs ? c.closedAtUs : d->clock.nowUs();
     return entry.rates.snapshot(endUs / 1000000, seconds);
 }
 
