@@ -88,6 +88,7 @@ private Q_SLOTS:
     void budgetDropsOldestAndCounts_data();
     void budgetDropsOldestAndCounts();
     void loweringBudgetDropsAtOnce();
+    void ringWrapsAtBudget();
     void notificationsAreBatched();
     void pausedKeepsCountingButStoresNothing();
     void clearForgetsFramesAndClosedConnections();
@@ -239,6 +240,63 @@ void TestFrameRecorder::loweringBudgetDropsAtOnce()
     QCOMPARE(recorder.frameCount(), 10);
     QCOMPARE(recorder.droppedFrames(), 90);
     QCOMPARE(recorder.byteCount(), 100);
+}
+
+void TestFrameRecorder::ringWrapsAtBudget()
+{
+    // Many times the budget, which is no round number: storage fills, wraps and is reused.
+    // Every frame's text is its serial, so each one held shows whether it is the right one.
+    FrameRecorder recorder;
+    recorder.setMaxFrames(2500);
+    int id = recorder.addConnection({});
+    int recorded = 0;
+    const auto recordUpTo = [&](int end) {
+        for (; recorded < end; ++recorded)
+            recorder.addFrame(textFrame(id, QString::number(recorded)));
+    };
+    // What is wrong with the frames held, when they are not the newest @p expectHeld.
+    const auto heldProblem = [&](int expectHeld) -> QString {
+        if (recorder.frameCount() != expectHeld || recorder.endSerial() != recorded
+            || recorder.firstSerial() != recorded - expectHeld)
+            return QStringLiteral("%1 held, serials [%2, %3)")
+                    .arg(recorder.frameCount())
+                    .arg(recorder.firstSerial())
+                    .arg(recorder.endSerial());
+        for (int i = 0; i < expectHeld; ++i) {
+            const RecordedFrame &frame = recorder.frameAt(i);
+            if (frame.serial != recorder.firstSerial() + i
+                || frame.text != QString::number(frame.serial)
+                || recorder.frame(frame.serial) != &frame)
+                return QStringLiteral("frame %1: serial %2, text %3")
+                        .arg(i)
+                        .arg(frame.serial)
+                        .arg(frame.text);
+        }
+        if (recorder.frame(recorder.firstSerial() - 1) || recorder.frame(recorder.endSerial()))
+            return QStringLiteral("a frame outside [firstSerial, endSerial)");
+        return {};
+    };
+#define CHECK_HELD(count) QVERIFY2(heldProblem(count).isEmpty(), qPrintable(heldProblem(count)))
+
+    recordUpTo(10007);
+    CHECK_HELD(2500);
+    QCOMPARE(recorder.droppedFrames(), 10007 - 2500);
+    recorder.setMaxFrames(3);
+    CHECK_HELD(3);
+    recorder.setMaxFrames(5000); // grows again from a nearly empty ring
+    recordUpTo(16000);
+    CHECK_HELD(5000);
+    // By bytes too: "12345" and on are 5 bytes each.
+    recorder.setMaxBytes(5 * 1234);
+    CHECK_HELD(1234);
+    recordUpTo(20000);
+    CHECK_HELD(1234);
+    recorder.clear(); // forgets the (offline) connection too
+    CHECK_HELD(0);
+    id = recorder.addConnection({});
+    recordUpTo(20001);
+    CHECK_HELD(1);
+#undef CHECK_HELD
 }
 
 void TestFrameRecorder::notificationsAreBatched()

@@ -13,7 +13,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <deque>
+#include <memory>
+#include <new>
 #include <vector>
 
 #include <time.h>
@@ -116,6 +117,79 @@ private:
     std::array<Bucket, RateSeconds> m_buckets;
 };
 
+/**
+ * The frames held, oldest first, in chunks of ChunkFrames. Appending never moves a frame, and a
+ * chunk emptied at the front is reused at the back, so a recorder at its budget allocates
+ * nothing; std::deque would allocate (and free) a node every six frames.
+ */
+class FrameRing
+{
+public:
+    FrameRing() = default;
+    ~FrameRing() { clear(); }
+    Q_DISABLE_COPY_MOVE(FrameRing)
+
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+
+    const RecordedFrame &operator[](size_t index) const
+    {
+        const size_t at = m_head + index;
+        return m_chunks[at / ChunkFrames]->frames()[at % ChunkFrames];
+    }
+    const RecordedFrame &front() const { return (*this)[0]; }
+
+    /// Appends a frame made of @p args (RecordedFrame's members, in order).
+    template<typename... Args>
+    void emplaceBack(Args &&...args)
+    {
+        const size_t at = m_head + m_size;
+        if (at / ChunkFrames == m_chunks.size())
+            m_chunks.push_back(m_spare ? std::move(m_spare) : std::unique_ptr<Chunk>(new Chunk));
+        new (m_chunks[at / ChunkFrames]->frames() + at % ChunkFrames)
+                RecordedFrame {std::forward<Args>(args)...};
+        ++m_size;
+    }
+
+    void popFront()
+    {
+        Q_ASSERT(m_size > 0);
+        m_chunks.front()->frames()[m_head].~RecordedFrame();
+        --m_size;
+        if (++m_head == ChunkFrames) {
+            m_head = 0;
+            m_spare = std::move(m_chunks.front());
+            m_chunks.erase(m_chunks.begin());
+        }
+    }
+
+    /// Drops every frame and gives the memory back.
+    void clear()
+    {
+        while (m_size > 0)
+            popFront();
+        m_chunks.clear();
+        m_spare.reset();
+        m_head = 0;
+    }
+
+private:
+    // 1024 frames of 80 bytes: 80 KiB, little for an idle recorder, few allocations for a busy one.
+    static constexpr size_t ChunkFrames = 1024;
+
+    // Raw storage: frames are constructed as they come and destroyed as they go.
+    struct Chunk
+    {
+        RecordedFrame *frames() { return std::launder(reinterpret_cast<RecordedFrame *>(bytes)); }
+        alignas(RecordedFrame) unsigned char bytes[ChunkFrames * sizeof(RecordedFrame)];
+    };
+
+    std::vector<std::unique_ptr<Chunk>> m_chunks;
+    std::unique_ptr<Chunk> m_spare; ///< the last chunk emptied, for the next one needed
+    size_t m_head = 0; ///< where the oldest frame is in m_chunks.front()
+    size_t m_size = 0;
+};
+
 /// A connection and what its observer needs; held by pointer so signal handlers can keep it.
 struct ConnectionEntry
 {
@@ -148,7 +222,6 @@ public:
                 FrameRecorder::FrameType type, qint64 size, const QString &text,
                 const QByteArray &data, quint16 closeCode, qint64 timeUs, bool count = true,
                 bool store = true);
-    void append(RecordedFrame &&frame);
     void enforceBudget();
     void scheduleNotify()
     {
@@ -162,7 +235,7 @@ public:
 
     FrameRecorder *const q;
     FrameClock clock;
-    std::deque<RecordedFrame> frames;
+    FrameRing frames;
     qint64 firstSerial = 0;
     qint64 bytes = 0;
     int maxFrames = FrameRecorder::DefaultMaxFrames;
@@ -278,48 +351,35 @@ void FrameRecorderPrivate::record(ConnectionEntry *entry, FrameRecorder::Directi
                                   bool count, bool fromTask)
 {
     RecordedConnection &c = entry->connection;
-    const bool isMessage = type == FrameRecorder::Text || type == FrameRecorder::Binary;
-    if (count && isMessage) {
-        if (direction == FrameRecorder::Send) {
-            ++c.framesSent;
-            c.bytesSent += size;
-        } else {
-            ++c.framesReceived;
-            c.bytesReceived += size;
+    if (type == FrameRecorder::Text || type == FrameRecorder::Binary) { // a message
+        if (count) {
+            if (direction == FrameRecorder::Send) {
+                ++c.framesSent;
+                c.bytesSent += size;
+            } else {
+                ++c.framesReceived;
+                c.bytesReceived += size;
+            }
         }
-    }
-    if (isMessage)
         entry->rates.add(timeUs, direction, size);
+    }
     // Pausing is about what tasks do now; frames added from outside (imports) always go in.
     if (!(fromTask && paused)) {
-        RecordedFrame frame;
-        frame.timeUs = timeUs;
-        frame.size = size;
-        frame.taskId = c.taskId;
-        frame.direction = direction;
-        frame.type = type;
-        frame.closeCode = closeCode;
-        frame.text = text;
-        frame.data = data;
-        append(std::move(frame));
+        // Built in place: the payload's reference count is the only write beyond the ring.
+        frames.emplaceBack(timeUs, firstSerial + qint64(frames.size()), size, c.taskId, direction,
+                           type, closeCode, text, data);
+        bytes += size;
+        if (qint64(frames.size()) > maxFrames || bytes > maxBytes)
+            enforceBudget();
     }
     scheduleNotify();
-}
-
-void FrameRecorderPrivate::append(RecordedFrame &&frame)
-{
-    frame.serial = firstSerial + qint64(frames.size());
-    bytes += frame.size;
-    frames.push_back(std::move(frame));
-    if (qint64(frames.size()) > maxFrames || bytes > maxBytes)
-        enforceBudget();
 }
 
 void FrameRecorderPrivate::enforceBudget()
 {
     while (!frames.empty() && (qint64(frames.size()) > maxFrames || bytes > maxBytes)) {
         bytes -= frames.front().size;
-        frames.pop_front();
+        frames.popFront();
         ++firstSerial;
         ++dropped;
     }
