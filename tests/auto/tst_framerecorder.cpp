@@ -93,6 +93,7 @@ private Q_SLOTS:
     void pausedKeepsCountingButStoresNothing();
     void clearForgetsFramesAndClosedConnections();
     void ratesPerSecond();
+    void ratesOfFramesOutOfOrder();
     void frameTimesFollowWallClock();
     void recordsRealTask_data();
     void recordsRealTask();
@@ -393,6 +394,34 @@ void TestFrameRecorder::ratesPerSecond()
     const qint64 lastSecondMs = rates.last().toMap().value(QStringLiteral("time")).toLongLong();
     QVERIFY(qAbs(lastSecondMs - nowUs() / 1000) < 2000);
     QVERIFY(recorder.rates(12345678).isEmpty());
+}
+
+void TestFrameRecorder::ratesOfFramesOutOfOrder()
+{
+    // Imported frames: back and forth between seconds, and before 1970 (HAR allows it).
+    FrameRecorder recorder;
+    RecordedConnection closed;
+    closed.state = SocketTask::Closed;
+    closed.closedAtUs = 1000000007LL * 1000000;
+    const int id = recorder.addConnection(closed);
+    const qint64 s = 1000000005LL * 1000000;
+    for (const qint64 timeUs : {s, s + 1500000, s + 999999, s + 2000000, s - 1, s + 1000000})
+        recorder.addFrame(textFrame(id, QStringLiteral("x"), FrameRecorder::Receive, timeUs));
+    const auto messagesPerSecond = [&](int taskId, int seconds) {
+        QList<qint64> counts;
+        for (const QVariant &second : recorder.rates(taskId, seconds))
+            counts << second.toMap().value(QStringLiteral("messagesReceived")).toLongLong();
+        return counts;
+    };
+    QCOMPARE(messagesPerSecond(id, 4), QList<qint64>({1, 2, 2, 1}));
+
+    RecordedConnection early = closed;
+    early.closedAtUs = 500000;
+    const int earlyId = recorder.addConnection(early);
+    // Division truncates: second 0 holds (-1 s, 1 s), as the chart always showed them.
+    for (const qint64 timeUs : {-1500000LL, -500000LL, 300000LL, -2500000LL, -1000001LL})
+        recorder.addFrame(textFrame(earlyId, QStringLiteral("y"), FrameRecorder::Receive, timeUs));
+    QCOMPARE(messagesPerSecond(earlyId, 3), QList<qint64>({1, 2, 2}));
 }
 
 void TestFrameRecorder::frameTimesFollowWallClock()

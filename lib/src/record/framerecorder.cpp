@@ -71,10 +71,10 @@ public:
 
     void add(qint64 timeUs, FrameRecorder::Direction direction, qint64 bytes)
     {
-        const qint64 second = timeUs / 1000000;
-        Bucket &bucket = m_buckets[slot(second)];
-        if (bucket.second != second)
-            bucket = Bucket {second};
+        // Live frames come in time order: most land in the second of the one before.
+        if (timeUs < m_currentStartUs || timeUs >= m_currentEndUs)
+            selectBucket(timeUs);
+        Bucket &bucket = m_buckets[m_current];
         if (direction == FrameRecorder::Send) {
             ++bucket.messagesSent;
             bucket.bytesSent += bytes;
@@ -103,7 +103,11 @@ public:
         return list;
     }
 
-    void reset() { m_buckets = {}; }
+    void reset()
+    {
+        m_buckets = {};
+        m_currentStartUs = m_currentEndUs = 0;
+    }
 
 private:
     struct Bucket
@@ -114,7 +118,25 @@ private:
         qint64 bytesSent = 0;
         qint64 bytesReceived = 0;
     };
+
+    void selectBucket(qint64 timeUs)
+    {
+        const qint64 second = timeUs / 1000000;
+        m_current = slot(second);
+        Bucket &bucket = m_buckets[m_current];
+        if (bucket.second != second)
+            bucket = Bucket {second};
+        // Division truncates: second 0 also holds negative times. Only positive seconds are
+        // remembered as a plain range.
+        m_currentStartUs = timeUs >= 0 ? second * 1000000 : 0;
+        m_currentEndUs = timeUs >= 0 ? m_currentStartUs + 1000000 : 0;
+    }
+
     std::array<Bucket, RateSeconds> m_buckets;
+    size_t m_current = 0;
+    // The times m_current holds: [start, end); empty when none is remembered.
+    qint64 m_currentStartUs = 0;
+    qint64 m_currentEndUs = 0;
 };
 
 /**
