@@ -334,6 +334,13 @@ void TestFrameRecorder::pausedKeepsCountingButStoresNothing()
     QCOMPARE(c->framesReceived, 3);
     QCOMPARE(c->framesSent, 1);
     QCOMPARE(c->bytesSent, 3);
+
+    // Imports are not what tasks do now: addFrame() ignores paused.
+    recorder.setPaused(true);
+    const int imported = recorder.addConnection({});
+    recorder.addFrame(textFrame(imported, QStringLiteral("imported")));
+    QCOMPARE(frameLines(recorder, imported),
+             QStringList({QStringLiteral("receive text imported")}));
 }
 
 void TestFrameRecorder::clearForgetsFramesAndClosedConnections()

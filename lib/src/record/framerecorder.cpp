@@ -243,7 +243,7 @@ public:
     void record(ConnectionEntry *entry, FrameRecorder::Direction direction,
                 FrameRecorder::FrameType type, qint64 size, const QString &text,
                 const QByteArray &data, quint16 closeCode, qint64 timeUs, bool count = true,
-                bool store = true);
+                bool fromTask = true);
     void enforceBudget();
     void scheduleNotify()
     {
@@ -571,7 +571,7 @@ void FrameRecorder::addFrame(const RecordedFrame &frame, bool countFrame)
     if (index < 0)
         return;
     d->record(d->entries[size_t(index)].get(), frame.direction, frame.type, frame.size, frame.text,
-              frame.data, frame.closeCode, frame.timeUs, countFrame);
+              frame.data, frame.closeCode, frame.timeUs, countFrame, false);
 }
 
 QVariantList FrameRecorder::rates(int taskId, int seconds) const
