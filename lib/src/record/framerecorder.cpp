@@ -212,6 +212,10 @@ private:
     size_t m_size = 0;
 };
 
+// The payload a frame does not have: constant-initialised, so passing one costs nothing.
+const QString NoText;
+const QByteArray NoData;
+
 /// A connection and what its observer needs; held by pointer so signal handlers can keep it.
 struct ConnectionEntry
 {
@@ -239,11 +243,49 @@ public:
     void updateState(ConnectionEntry *entry, SocketTask::ReadyState state);
     void takeHandshake(ConnectionEntry *entry, SocketTask *task);
 
-    /// The hot path: one frame of a connection, counted, maybe stored.
+    /// The hot path: a message or pong a watched task just signalled.
+    void recordLive(ConnectionEntry *entry, FrameRecorder::Direction direction,
+                    FrameRecorder::FrameType type, qint64 size, const QString &text,
+                    const QByteArray &data)
+    {
+        const qint64 timeUs = clock.nowUs();
+        if (type == FrameRecorder::Text || type == FrameRecorder::Binary)
+            countMessage(entry, direction, size, timeUs);
+        if (!paused)
+            store(entry->connection.taskId, direction, type, size, text, data, 0, timeUs);
+        scheduleNotify();
+    }
+    /// Any frame of a connection (a close, an import): counted unless @p count is false, stored
+    /// unless it is from a task and recording is paused.
     void record(ConnectionEntry *entry, FrameRecorder::Direction direction,
                 FrameRecorder::FrameType type, qint64 size, const QString &text,
-                const QByteArray &data, quint16 closeCode, qint64 timeUs, bool count = true,
-                bool fromTask = true);
+                const QByteArray &data, quint16 closeCode, qint64 timeUs, bool count,
+                bool fromTask);
+    /// A data message in its connection's totals (unless @p total is false) and rates.
+    static void countMessage(ConnectionEntry *entry, FrameRecorder::Direction direction,
+                             qint64 size, qint64 timeUs, bool total = true)
+    {
+        RecordedConnection &c = entry->connection;
+        if (total && direction == FrameRecorder::Send) {
+            ++c.framesSent;
+            c.bytesSent += size;
+        } else if (total) {
+            ++c.framesReceived;
+            c.bytesReceived += size;
+        }
+        entry->rates.add(timeUs, direction, size);
+    }
+    /// Appends a frame, built in place, and keeps the budget.
+    void store(int taskId, FrameRecorder::Direction direction, FrameRecorder::FrameType type,
+               qint64 size, const QString &text, const QByteArray &data, quint16 closeCode,
+               qint64 timeUs)
+    {
+        frames.emplaceBack(timeUs, firstSerial + qint64(frames.size()), size, taskId, direction,
+                           type, closeCode, text, data);
+        bytes += size;
+        if (qint64(frames.size()) > maxFrames || bytes > maxBytes)
+            enforceBudget();
+    }
     void enforceBudget();
     void scheduleNotify()
     {
@@ -291,23 +333,20 @@ void FrameRecorderPrivate::observe(SocketTask *task, ConnectionEntry *entry)
 {
     using Recorder = FrameRecorder;
     QObject::connect(task, &SocketTask::textMessageReceived, q, [this, entry](const QString &m) {
-        record(entry, Recorder::Receive, Recorder::Text, PayloadSize::utf8(m), m, {}, 0,
-               clock.nowUs());
+        recordLive(entry, Recorder::Receive, Recorder::Text, PayloadSize::utf8(m), m, NoData);
     });
-    QObject::connect(task, &SocketTask::binaryMessageReceived, q,
-                     [this, entry](const QByteArray &m) {
-                         record(entry, Recorder::Receive, Recorder::Binary, m.size(), {}, m, 0,
-                                clock.nowUs());
-                     });
+    QObject::connect(
+            task, &SocketTask::binaryMessageReceived, q, [this, entry](const QByteArray &m) {
+                recordLive(entry, Recorder::Receive, Recorder::Binary, m.size(), NoText, m);
+            });
     QObject::connect(task, &SocketTask::textMessageSent, q, [this, entry](const QString &m) {
-        record(entry, Recorder::Send, Recorder::Text, PayloadSize::utf8(m), m, {}, 0,
-               clock.nowUs());
+        recordLive(entry, Recorder::Send, Recorder::Text, PayloadSize::utf8(m), m, NoData);
     });
     QObject::connect(task, &SocketTask::binaryMessageSent, q, [this, entry](const QByteArray &m) {
-        record(entry, Recorder::Send, Recorder::Binary, m.size(), {}, m, 0, clock.nowUs());
+        recordLive(entry, Recorder::Send, Recorder::Binary, m.size(), NoText, m);
     });
     QObject::connect(task, &SocketTask::pongReceived, q, [this, entry](const QByteArray &p) {
-        record(entry, Recorder::Receive, Recorder::Pong, p.size(), {}, p, 0, clock.nowUs());
+        recordLive(entry, Recorder::Receive, Recorder::Pong, p.size(), NoText, p);
     });
     QObject::connect(task, &SocketTask::readyStateChanged, q,
                      [this, entry](SocketTask::ReadyState state) { updateState(entry, state); });
@@ -332,8 +371,8 @@ void FrameRecorderPrivate::observe(SocketTask *task, ConnectionEntry *entry)
                          // 1006: the connection ended without a close frame, so none is shown.
                          if (c.openedAtUs && code != 1006)
                              record(entry, c.closeDirection, Recorder::Close,
-                                    PayloadSize::close(code, reason), reason, {}, quint16(code),
-                                    c.closedAtUs, false);
+                                    PayloadSize::close(code, reason), reason, NoData, quint16(code),
+                                    c.closedAtUs, false, true);
                          Q_EMIT q->connectionChanged(c.taskId);
                      });
     QObject::connect(task, &QObject::destroyed, q, [this, entry] {
@@ -372,28 +411,11 @@ void FrameRecorderPrivate::record(ConnectionEntry *entry, FrameRecorder::Directi
                                   const QByteArray &data, quint16 closeCode, qint64 timeUs,
                                   bool count, bool fromTask)
 {
-    RecordedConnection &c = entry->connection;
-    if (type == FrameRecorder::Text || type == FrameRecorder::Binary) { // a message
-        if (count) {
-            if (direction == FrameRecorder::Send) {
-                ++c.framesSent;
-                c.bytesSent += size;
-            } else {
-                ++c.framesReceived;
-                c.bytesReceived += size;
-            }
-        }
-        entry->rates.add(timeUs, direction, size);
-    }
+    if (type == FrameRecorder::Text || type == FrameRecorder::Binary)
+        countMessage(entry, direction, size, timeUs, count);
     // Pausing is about what tasks do now; frames added from outside (imports) always go in.
-    if (!(fromTask && paused)) {
-        // Built in place: the payload's reference count is the only write beyond the ring.
-        frames.emplaceBack(timeUs, firstSerial + qint64(frames.size()), size, c.taskId, direction,
-                           type, closeCode, text, data);
-        bytes += size;
-        if (qint64(frames.size()) > maxFrames || bytes > maxBytes)
-            enforceBudget();
-    }
+    if (!(fromTask && paused))
+        store(entry->connection.taskId, direction, type, size, text, data, closeCode, timeUs);
     scheduleNotify();
 }
 
