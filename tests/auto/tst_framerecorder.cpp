@@ -455,6 +455,21 @@ void TestFrameRecorder::frameTimesFollowWallClock()
              qPrintable(QString::number(last - recorder.frameAt(999).timeUs)));
     const RecordedConnection *c = recorder.connection(task.taskId());
     QVERIFY(c->createdAtUs >= before - 1000 && c->createdAtUs <= first);
+
+    // Frames 200 µs apart: each time is fresh (between the wall clock just before and just
+    // after, give or take 100 µs), not one kept from earlier in the burst.
+    for (int i = 0; i < 50; ++i) {
+        const qint64 start = nowUs();
+        while (nowUs() - start < 200) { }
+        const qint64 wallBefore = nowUs();
+        Q_EMIT task.textMessageReceived(QStringLiteral("z"));
+        const qint64 wallAfter = nowUs();
+        const qint64 timeUs = recorder.frameAt(recorder.frameCount() - 1).timeUs;
+        QVERIFY2(timeUs >= wallBefore - 100 && timeUs <= wallAfter + 100,
+                 qPrintable(QStringLiteral("%1 µs after, %2 µs before")
+                                    .arg(timeUs - wallBefore)
+                                    .arg(wallAfter - timeUs)));
+    }
 }
 
 void TestFrameRecorder::recordsRealTask_data()
