@@ -167,7 +167,8 @@ private:
 struct RecordedFrame
 {
     /// µs since the epoch. Live frames: the wall clock when the recorder was made plus a
-    /// monotonic clock's progress since, so they stay in order when the system clock is set.
+    /// monotonic clock's progress since (a burst may share a read up to ~40 µs old), so they
+    /// stay in order when the system clock is set.
     qint64 timeUs = 0;
     qint64 serial = -1; ///< assigned by the recorder
     qint64 size = 0; ///< payload bytes as on the wire (UTF-8 text; close: 2-byte code + reason)
