@@ -19,6 +19,10 @@
 
 #include <time.h>
 
+#ifdef Q_OS_LINUX
+#    include <sys/mman.h>
+#endif
+
 #if defined(Q_PROCESSOR_X86_64) && (defined(Q_CC_GNU) || defined(Q_CC_CLANG))
 #    include <cpuid.h>
 #    include <x86intrin.h>
@@ -220,7 +224,7 @@ public:
     {
         const size_t at = m_head + m_size;
         if (at / ChunkFrames == m_chunks.size())
-            m_chunks.push_back(m_spare ? std::move(m_spare) : std::unique_ptr<Chunk>(new Chunk));
+            m_chunks.push_back(m_spare ? std::move(m_spare) : newChunk());
         new (m_chunks[at / ChunkFrames]->frames() + at % ChunkFrames)
                 RecordedFrame {std::forward<Args>(args)...};
         ++m_size;
@@ -259,8 +263,30 @@ private:
         alignas(RecordedFrame) unsigned char bytes[ChunkFrames * sizeof(RecordedFrame)];
     };
 
-    std::vector<std::unique_ptr<Chunk>> m_chunks;
-    std::unique_ptr<Chunk> m_spare; ///< the last chunk emptied, for the next one needed
+#ifdef Q_OS_LINUX
+    // A growing ring writes new pages, one every 51 frames, and a first write costs a page fault
+    // (~1.5 µs here, in a VM). MAP_POPULATE faults a chunk's 20 pages in at once, for less:
+    // swan-bench w1 recorder -3 ms of ~78.
+    struct Unmap
+    {
+        void operator()(Chunk *chunk) const { munmap(chunk, sizeof(Chunk)); }
+    };
+    using ChunkPointer = std::unique_ptr<Chunk, Unmap>;
+    static ChunkPointer newChunk()
+    {
+        void *memory = mmap(nullptr, sizeof(Chunk), PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (memory == MAP_FAILED)
+            qBadAlloc();
+        return ChunkPointer(static_cast<Chunk *>(memory));
+    }
+#else
+    using ChunkPointer = std::unique_ptr<Chunk>;
+    static ChunkPointer newChunk() { return ChunkPointer(new Chunk); }
+#endif
+
+    std::vector<ChunkPointer> m_chunks;
+    ChunkPointer m_spare; ///< the last chunk emptied, for the next one needed
     size_t m_head = 0; ///< where the oldest frame is in m_chunks.front()
     size_t m_size = 0;
 };
