@@ -516,6 +516,8 @@ void TestFrameRecorder::recordsRealTask()
     QTRY_COMPARE(c->framesReceived, 1);
     QVERIFY(task.send(QByteArray(300, 'z')).ok());
     QTRY_COMPARE(c->framesReceived, 2);
+    QVERIFY(task.send(QStringLiteral("cmd:ping:p")).ok()); // the server pings us
+    QTRY_COMPARE(recorder.frameAt(recorder.frameCount() - 1).type, FrameRecorder::Ping);
     if (weClose)
         QVERIFY(task.close(4001, QStringLiteral("done")).ok());
     else
@@ -528,6 +530,8 @@ void TestFrameRecorder::recordsRealTask()
             QStringLiteral("receive text hello ✓"),
             QStringLiteral("send binary 300"),
             QStringLiteral("receive binary 300"),
+            QStringLiteral("send text cmd:ping:p"),
+            QStringLiteral("receive control %1").arg(int(FrameRecorder::Ping)),
     };
     if (!weClose)
         expected << QStringLiteral("send text cmd:close:4000:bye");
@@ -538,7 +542,7 @@ void TestFrameRecorder::recordsRealTask()
     QCOMPARE(c->closeCode, weClose ? 4001 : 4000);
     QVERIFY(c->closedAtUs >= c->openedAtUs);
     // Close frames are not messages: counters are about data.
-    QCOMPARE(c->framesSent, weClose ? 2 : 3);
+    QCOMPARE(c->framesSent, weClose ? 3 : 4);
     QCOMPARE(c->framesReceived, 2);
     QCOMPARE(c->bytesReceived, qint64(QStringLiteral("hello ✓").toUtf8().size() + 300));
     // Frames are in time order.

@@ -35,9 +35,10 @@ struct RecordedConnection;
  * by framesRecorded(), at most once per updateInterval milliseconds.
  *
  * What is recorded: text and binary messages each way (sent ones when SocketTask hands them to
- * the socket: its *MessageSent() signals), pongs, and one close frame per connection that
- * opened and closed with a close frame (not for 1006): "send" when the task went Closing before
- * closed() (we started the close), "receive" otherwise. Pings are not visible (Qt answers them).
+ * the socket: its *MessageSent() signals), pings and pongs received (the task answers pings
+ * itself; its pongs are not recorded), and one close frame per connection that opened and
+ * closed with a close frame (not for 1006): "send" when the task went Closing before closed()
+ * (we started the close), "receive" otherwise.
  *
  * Connection facts (url, state, protocol, times, counters, close code, last error, handshake)
  * are kept for every watched task and for imported (offline) connections until clear().
@@ -66,7 +67,6 @@ class SWANSOCKET_EXPORT FrameRecorder : public QObject
 public:
     enum Direction : quint8 { Send, Receive };
     Q_ENUM(Direction)
-    /// Ping is listed for completeness: Qt answers pings itself, so only pongs are seen.
     enum FrameType : quint8 { Text, Binary, Close, Ping, Pong };
     Q_ENUM(FrameType)
 

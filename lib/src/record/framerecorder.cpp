@@ -424,6 +424,9 @@ void FrameRecorderPrivate::observe(SocketTask *task, ConnectionEntry *entry)
     QObject::connect(task, &SocketTask::binaryMessageSent, q, [this, entry](const QByteArray &m) {
         recordLive(entry, Recorder::Send, Recorder::Binary, m.size(), NoText, m);
     });
+    QObject::connect(task, &SocketTask::pingReceived, q, [this, entry](const QByteArray &p) {
+        recordLive(entry, Recorder::Receive, Recorder::Ping, p.size(), NoText, p);
+    });
     QObject::connect(task, &SocketTask::pongReceived, q, [this, entry](const QByteArray &p) {
         recordLive(entry, Recorder::Receive, Recorder::Pong, p.size(), NoText, p);
     });
