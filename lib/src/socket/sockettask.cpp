@@ -103,6 +103,7 @@ public:
     void dispatch(const ServerFrame &frame);
     void handleCloseFrame(int code, const QString &reason);
     void failConnection(int code, const QString &reason);
+    void endConnection(int code, const QString &reason);
     void finishClosing(bool closeFrameLeft);
     void handleError(QAbstractSocket::SocketError error);
     QString describeError(QAbstractSocket::SocketError error) const;
@@ -279,17 +280,25 @@ void SocketTaskPrivate::dispatch(const ServerFrame &frame)
 void SocketTaskPrivate::handleCloseFrame(int code, const QString &reason)
 {
     serverClose = ServerFrame {ServerFrame::Close, reason, {}, code};
-    queue.clear(); // RFC 6455 5.5.1: no data after a close frame
+    // readyState stays OPEN until closed(), as it did with QWebSocket (which closed in the
+    // same call): Open -> Closed tells observers the server started the close. send() fails.
+    endConnection(code, reason); // echo the code, as browsers do
+}
+
+/// Drops what waits to be sent (RFC 6455 5.5.1: no data after a close frame), sends our close
+/// frame unless it went already, and closes TCP once it is written; handleDisconnected() or
+/// the close timeout finishes the task.
+void SocketTaskPrivate::endConnection(int code, const QString &reason)
+{
+    queue.clear();
     queuedBytes = 0;
     outgoing = OutgoingMessage();
     closeRequested = false;
     if (!closeFrameSent) {
-        tap->writeCloseFrame(code, reason); // echo the code, as browsers do
+        tap->writeCloseFrame(code, reason);
         closeFrameSent = true;
     }
-    // readyState stays OPEN until closed(), as it did with QWebSocket (which closed in the
-    // same call): Open -> Closed tells observers the server started the close. send() fails.
-    tap->socket()->disconnectFromHost(); // after our close frame is written
+    tap->socket()->disconnectFromHost();
     timeout.start(CloseHandshakeTimeoutMs);
 }
 
@@ -299,17 +308,8 @@ void SocketTaskPrivate::failConnection(int code, const QString &reason)
 {
     qCDebug(lcSocket) << "task" << taskId << "protocol error:" << code << reason;
     violation = ServerFrame {ServerFrame::ProtocolError, reason, {}, code};
-    queue.clear();
-    queuedBytes = 0;
-    outgoing = OutgoingMessage();
-    closeRequested = false;
-    if (!closeFrameSent) {
-        tap->writeCloseFrame(code, reason);
-        closeFrameSent = true;
-    }
     setState(SocketTask::Closing);
-    tap->socket()->disconnectFromHost();
-    timeout.start(CloseHandshakeTimeoutMs);
+    endConnection(code, reason);
 }
 
 /// The end of an open connection: what the close frames said, or 1006 without them.
