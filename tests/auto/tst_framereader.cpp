@@ -126,6 +126,21 @@ void TestFrameReader::sameEventsHoweverCut_data()
     QTest::newRow("64-bit length with the top bit set")
             << frameWithHeader(0x82, 127, QByteArray("\x80\0\0\0\0\0\0\x01", 8), "x") << noLimit
             << QStringList {QStringLiteral("error:1002:Highest bit of payload length is not 0.")};
+    QTest::newRow("16-bit length for a short frame")
+            << frameWithHeader(0x81, 126, QByteArray("\0\x02", 2), "ab") << noLimit
+            << QStringList {QStringLiteral(
+                       "error:1002:Lengths smaller than 126 must be expressed as one byte.")};
+    QTest::newRow("64-bit length for a 16-bit one")
+            << frameWithHeader(0x82, 127, QByteArray("\0\0\0\0\0\0\x01\0", 8), QByteArray(256, 'x'))
+            << noLimit
+            << QStringList {QStringLiteral("error:1002:Lengths smaller than 65536 (2^16) must be "
+                                           "expressed as 2 bytes.")};
+    QTest::newRow("a leading U+FEFF is text")
+            << serverFrame(Opcode::Text, "\xEF\xBB\xBFhi") << noLimit
+            << QStringList {QStringLiteral("text:\uFEFFhi")};
+    QTest::newRow("2 GiB announced, 3 bytes sent: nothing reserved ahead")
+            << frameWithHeader(0x82, 127, QByteArray("\0\0\0\0\x7f\xff\xff\xfd", 8), "abc")
+            << qint64(INT_MAX - 1) << QStringList {};
     QTest::newRow("frame over the limit, before its payload arrives")
             << frameWithHeader(0x82, 127, QByteArray("\0\0\0\x01\0\0\0\0", 8), {}) << noLimit
             << QStringList {QStringLiteral("error:1009:Maximum framesize exceeded.")};

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void answersServerPings();
     void orderKeptWhenASlotSpinsTheEventLoop();
     void dropWhileASlotSpinsTheEventLoop();
+    void closeAfterTheServersCloseFrame();
     void fragmentedText_data();
     void fragmentedText();
 
@@ -557,6 +558,38 @@ void TestSocketTask::dropWhileASlotSpinsTheEventLoop()
              (QStringList {QStringLiteral("open"), QStringLiteral("text:a"),
                            QStringLiteral("slot a returned"), QStringLiteral("text:b"),
                            QStringLiteral("text:c"), QStringLiteral("close:1006:")}));
+}
+
+void TestSocketTask::closeAfterTheServersCloseFrame()
+{
+    // Between the server's close frame and the end of TCP (here long: the server stopped
+    // reading, so our unsent bytes hold the socket open) the task is closing: close() fails
+    // and sends no second close frame; onClose carries the server's code.
+    SwanTest::HostileServer server(SwanTest::HostileServer::Transport::Plain);
+    server.onRequest([](SwanTest::HostileConnection *c) {
+        c->stopReading();
+        c->write(c->switchingProtocols());
+    });
+    SocketTask::Options options;
+    options.url = server.url(QStringLiteral("127.0.0.1"));
+    SocketTask task(options.url);
+    EventLog log(&task);
+    task.open(options);
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    for (int i = 0; i < 16; ++i)
+        QVERIFY(task.send(QByteArray(1024 * 1024, 'x')).ok());
+    QSignalSpy pinged(&task, &SocketTask::pingReceived);
+    server.lastConnection()->write(
+            SwanTest::serverFrame(SwanTest::Opcode::Ping, "p")
+            + SwanTest::serverFrame(SwanTest::Opcode::Close, QByteArray("\x0f\xa1") + "bye"));
+    QVERIFY(pinged.wait()); // the close frame came in the same read
+    QCOMPARE(task.readyState(), SocketTask::Open);
+    const Outcome second = task.close(4000, QStringLiteral("mine"));
+    QVERIFY(!second.ok());
+    QCOMPARE(second.reason, QStringLiteral("SocketTask.readyState is CLOSING"));
+    QVERIFY(!task.send(QStringLiteral("late")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(log.finished(), 10000);
+    QCOMPARE(log.lines.last(), QStringLiteral("close:4001:bye"));
 }
 
 void TestSocketTask::fragmentedText_data()

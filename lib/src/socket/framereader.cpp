@@ -53,7 +53,10 @@ bool decodeUtf8Message(const QByteArray &utf8, QString *text)
         return true;
     }
     // Stateless: a message that ends inside a character is an error, not a pending state.
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // ConvertInitialBom: a leading U+FEFF is text like any other (QStringDecoder drops it).
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless
+                                   | QStringDecoder::Flag::ConvertInitialBom);
     *text = decoder(utf8);
     return !decoder.hasError();
 }
@@ -74,7 +77,13 @@ void FrameReader::read(QIODevice *device, std::vector<ServerFrame> *out)
             const qint64 chunk = qMin(available, m_remaining);
             QByteArray &target = (m_opcode & 0x8) ? m_control : m_message;
             const qsizetype offset = target.size();
-            target.resize(offset + chunk); // within the capacity readHeader() reserved
+            // Grown by what arrived, never by what a header announced (a server could make us
+            // reserve gigabytes with ten bytes), doubling through reserve(), which reallocs in
+            // place (mremap for large blocks) rather than copying.
+            if (offset + chunk > target.capacity())
+                target.reserve(qMin(m_maxMessageSize,
+                                    qMax(offset + chunk, 2 * qint64(target.capacity()))));
+            target.resize(offset + chunk);
             const qint64 got = device->read(target.data() + offset, chunk);
             if (got <= 0) {
                 target.resize(offset);
@@ -129,6 +138,14 @@ bool FrameReader::readHeader(QIODevice *device, std::vector<ServerFrame> *out)
         return reject(1002, QStringLiteral("a server must not mask its frames"));
     if (length >> 63)
         return reject(1002, QStringLiteral("Highest bit of payload length is not 0."));
+    // RFC 6455 5.2: the minimal number of bytes must be used (Qt's and Chromium's check too).
+    if (lengthCode == 126 && length < 126)
+        return reject(1002,
+                      QStringLiteral("Lengths smaller than 126 must be expressed as one byte."));
+    if (lengthCode == 127 && length <= 0xffff)
+        return reject(1002,
+                      QStringLiteral("Lengths smaller than 65536 (2^16) must be expressed as 2 "
+                                     "bytes."));
 
     if (m_opcode & 0x8) {
         if (!m_fin)
@@ -154,10 +171,6 @@ bool FrameReader::readHeader(QIODevice *device, std::vector<ServerFrame> *out)
             m_messageOpcode = m_opcode;
             m_message.clear();
         }
-        // Grow by doubling through reserve(), which reallocs in place (mremap for large
-        // blocks) rather than copying: a 64 MiB message never holds two buffers at once.
-        if (needed > m_message.capacity())
-            m_message.reserve(qMin(m_maxMessageSize, qMax(needed, 2 * m_message.capacity())));
     }
     m_remaining = qint64(length);
     m_inPayload = true;
@@ -197,6 +210,8 @@ void FrameReader::frameComplete(std::vector<ServerFrame> *out)
         return;
     const int opcode = std::exchange(m_messageOpcode, 0);
     if (opcode == BinaryFrame) {
+        if (m_message.capacity() > m_message.size() + m_message.size() / 4)
+            m_message.squeeze(); // doubling left up to twice the message: give it back
         out->push_back({ServerFrame::Binary, {}, std::move(m_message), 0});
         m_message = QByteArray();
         return;

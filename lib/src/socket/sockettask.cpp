@@ -142,12 +142,31 @@ public:
     std::vector<ServerFrame> received; // what one read found, reused
     bool readingFrames = false;
     bool disconnectedWhileReading = false;
-    QWebSocket *retiredSocket = nullptr; // released while readFrames() ran
+    int socketCallDepth = 0; // slots the socket called that have not returned (SocketCall)
+    QWebSocket *retiredSocket = nullptr; // released meanwhile: deleted when they have
+    bool closeReported = false; // finishClosing() ran: one onError, one onClose
     std::optional<ServerFrame> serverClose; // the server's close frame, once it came
     std::optional<ServerFrame> violation; // what the server did wrong: we fail the connection
     bool opened = false;
     bool finished = false;
     int callDepth = 0; // > 0 while inside open()/send()/close(): events must wait
+};
+
+/// Held by every slot the socket (or QWebSocket) calls, see releaseSocket().
+class SocketCall
+{
+public:
+    explicit SocketCall(SocketTaskPrivate *d) : d(d) { ++d->socketCallDepth; }
+    ~SocketCall()
+    {
+        if (--d->socketCallDepth == 0)
+            if (QWebSocket *socket = std::exchange(d->retiredSocket, nullptr))
+                socket->deleteLater();
+    }
+    Q_DISABLE_COPY_MOVE(SocketCall)
+
+private:
+    SocketTaskPrivate *const d;
 };
 
 void SocketTaskPrivate::startOpening()
@@ -166,11 +185,21 @@ void SocketTaskPrivate::startOpening()
         webSocket->setMaxAllowedIncomingFrameSize(options.maxIncomingMessageSize);
     }
 
-    QObject::connect(webSocket, &QWebSocket::connected, q, [this] { handleConnected(); });
-    QObject::connect(webSocket, &QWebSocket::disconnected, q, [this] { handleDisconnected(); });
+    // Every slot the socket calls holds a SocketCall: see releaseSocket().
+    QObject::connect(webSocket, &QWebSocket::connected, q, [this] {
+        SocketCall call(this);
+        handleConnected();
+    });
+    QObject::connect(webSocket, &QWebSocket::disconnected, q, [this] {
+        SocketCall call(this);
+        handleDisconnected();
+    });
     // Qt 6.4: the signal is error(); errorOccurred() arrived in 6.5.
     QObject::connect(webSocket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), q,
-                     [this](QAbstractSocket::SocketError error) { handleError(error); });
+                     [this](QAbstractSocket::SocketError error) {
+                         SocketCall call(this);
+                         handleError(error);
+                     });
     QObject::connect(webSocket, &QWebSocket::sslErrors, q, [this](const QList<QSslError> &errors) {
         QStringList texts;
         for (const QSslError &error : errors)
@@ -178,6 +207,7 @@ void SocketTaskPrivate::startOpening()
         sslErrorText = texts.join(QStringLiteral("; "));
     });
     QObject::connect(webSocket, &QWebSocket::bytesWritten, q, [this] {
+        SocketCall call(this);
         if (state == SocketTask::Closing && !closeFrameSent)
             timeout.start(CloseHandshakeTimeoutMs); // progress: the close frame is on its way
         pump();
@@ -192,7 +222,10 @@ void SocketTaskPrivate::startOpening()
     tap = new TransportTap(webSocket);
     QObject::connect(tap, &TransportTap::tcpConnected, q, [this] { profile.connectEnd = nowMs(); });
     QObject::connect(tap, &TransportTap::tlsDone, q, [this] { profile.tlsDone = nowMs(); });
-    QObject::connect(tap, &TransportTap::readyRead, q, [this] { readFrames(); });
+    QObject::connect(tap, &TransportTap::readyRead, q, [this] {
+        SocketCall call(this);
+        readFrames();
+    });
     timeout.start(options.timeoutMs);
     webSocket->open(request, handshakeOptions);
     if (webSocket && !finished)
@@ -238,6 +271,10 @@ void SocketTaskPrivate::readFrames()
     const auto ended = [this] { return finished || violation || serverClose; };
     do {
         reader->read(tap->socket(), &received);
+        // Nothing after the close frame or a violation counts; and QWebSocket, when we are
+        // inside its handshake code, would read on from where the reader stopped.
+        if (reader->isFinished())
+            tap->socket()->skip(tap->socket()->bytesAvailable());
         for (size_t i = 0; i < received.size() && !ended(); ++i)
             dispatch(received[i]);
         received.clear();
@@ -245,8 +282,6 @@ void SocketTaskPrivate::readFrames()
     readingFrames = false;
     if (std::exchange(disconnectedWhileReading, false))
         handleDisconnected();
-    if (QWebSocket *socket = std::exchange(retiredSocket, nullptr))
-        socket->deleteLater();
 }
 
 void SocketTaskPrivate::dispatch(const ServerFrame &frame)
@@ -315,6 +350,10 @@ void SocketTaskPrivate::failConnection(int code, const QString &reason)
 /// The end of an open connection: what the close frames said, or 1006 without them.
 void SocketTaskPrivate::finishClosing(bool closeFrameLeft)
 {
+    // Once: a slot of errorOccurred() may spin an event loop in which TCP closes too.
+    if (std::exchange(closeReported, true))
+        return;
+    timeout.stop();
     if (violation) {
         const ServerFrame failure = *violation;
         setState(SocketTask::Closed);
@@ -526,6 +565,8 @@ bool SocketTaskPrivate::writeFrames()
 void SocketTaskPrivate::closeWhenDrained()
 {
     closeRequested = false;
+    if (closeFrameSent)
+        return; // the server's close frame came first and was answered
     // Send our close frame and keep reading until the server answers with its own
     // (handleCloseFrame). A server that never answers gets the close timeout.
     tap->writeCloseFrame(closeCode, closeReason);
@@ -567,9 +608,10 @@ void SocketTaskPrivate::releaseSocket()
     socket->disconnect(q);
     if (socket->state() != QAbstractSocket::UnconnectedState)
         socket->abort();
-    // Inside readFrames() the socket is emitting readyRead further up the stack; a slot's
-    // nested event loop would run a deleteLater() at once. readFrames() deletes it on return.
-    if (readingFrames)
+    // Inside a slot the socket called, the socket is emitting further up the stack, and a
+    // nested event loop in one of our signals' slots would run a deleteLater() at once: the
+    // outermost SocketCall deletes it when that slot returns.
+    if (socketCallDepth > 0)
         retiredSocket = socket;
     else
         socket->deleteLater();
@@ -637,10 +679,12 @@ Outcome SocketTask::close(int code, const QString &reason)
     if (Outcome reasonCheck = Validation::validateCloseReason(reason, &validReason);
         !reasonCheck.ok())
         return reasonCheck;
-    if (d->state == Closing || d->state == Closed)
-        return Outcome::failure(ErrorClass::State,
-                                QStringLiteral("SocketTask.readyState is %1")
-                                        .arg(QLatin1String(stateName(d->state))));
+    // After the server's close frame the task stays OPEN until closed(), but is closing.
+    const ReadyState state = d->serverClose ? Closing : d->state;
+    if (state == Closing || state == Closed)
+        return Outcome::failure(
+                ErrorClass::State,
+                QStringLiteral("SocketTask.readyState is %1").arg(QLatin1String(stateName(state))));
     const bool wasOpen = d->state == Open;
     d->setState(Closing);
     if (wasOpen) {

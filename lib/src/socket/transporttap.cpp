@@ -22,8 +22,8 @@ bool TransportTap::attach(bool tcpNoDelay)
     }
     if (!tcpNoDelay)
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 0);
-    // Direct connections: we must start the transaction before QWebSocket's queued
-    // processData() can read a byte of the response.
+    // At TCP connect, before a byte of the response can have arrived: the transaction then
+    // keeps everything QWebSocket reads.
     connect(m_socket, &QAbstractSocket::connected, this, [this] {
         if (!m_socket->isTransactionStarted())
             m_socket->startTransaction();
