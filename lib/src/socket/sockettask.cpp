@@ -180,10 +180,6 @@ void SocketTaskPrivate::startOpening()
     ssl.setPeerVerifyMode(options.verifyPeer ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
     webSocket->setSslConfiguration(ssl);
     webSocket->setProxy(options.proxy);
-    if (options.maxIncomingMessageSize > 0) {
-        webSocket->setMaxAllowedIncomingMessageSize(options.maxIncomingMessageSize);
-        webSocket->setMaxAllowedIncomingFrameSize(options.maxIncomingMessageSize);
-    }
 
     // Every slot the socket calls holds a SocketCall: see releaseSocket().
     QObject::connect(webSocket, &QWebSocket::connected, q, [this] {
@@ -248,9 +244,10 @@ void SocketTaskPrivate::handleConnected()
     }
     protocol = chosen;
     opened = true;
+    // QWebSocket's own limits no longer apply (it reads no frames): its default is ours.
     const qint64 limit = options.maxIncomingMessageSize > 0
             ? qint64(qMin<quint64>(options.maxIncomingMessageSize, quint64(INT_MAX)))
-            : qint64(webSocket->maxAllowedIncomingMessageSize());
+            : qint64(QWebSocket::maxIncomingMessageSize());
     reader.emplace(limit);
     tap->takeOverReading(options.readBufferSize);
     setState(SocketTask::Open);
