@@ -128,6 +128,9 @@ public:
     QList<SocketTask *> tasks;
     QPointer<SocketTask> target;
     QSet<const SocketTask *> doomed; // failed connectSocket tasks: Connecting, never live
+
+    /// What liveTasks() lists and isIdle() waits for.
+    bool counts(const SocketTask *task) const { return isLive(task) && !doomed.contains(task); }
     QSet<const SocketTask *> retiredTargets; // replaced by single-connection mode, not closed yet
     std::map<SocketApi::Event, EventHandler> globalListeners;
     std::map<const SocketTask *, std::map<SocketApi::Event, QList<EventHandler>>> taskListeners;
@@ -401,7 +404,7 @@ QList<SocketTask *> SocketApi::liveTasks() const
 {
     QList<SocketTask *> live;
     for (SocketTask *task : d->tasks) {
-        if (isLive(task) && !d->doomed.contains(task))
+        if (d->counts(task))
             live.append(task);
     }
     return live;
@@ -424,9 +427,8 @@ bool SocketApi::isIdle() const
 {
     // liveTasks() without building the list: this runs on every entry into script.
     return d->pending == 0
-            && std::none_of(d->tasks.cbegin(), d->tasks.cend(), [this](const SocketTask *task) {
-                   return isLive(task) && !d->doomed.contains(task);
-               });
+            && std::none_of(d->tasks.cbegin(), d->tasks.cend(),
+                            [this](const SocketTask *task) { return d->counts(task); });
 }
 
 } // namespace SwanSocket
