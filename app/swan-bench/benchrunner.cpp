@@ -175,6 +175,8 @@ private:
     QJsonObject runOnce(const QString &client, const WorkloadSpec &spec, int round);
     QJsonObject runWorker(const QString &client, const WorkloadSpec &spec);
     QJsonObject runChromium(const WorkloadSpec &spec, int round);
+    /// What web-workloads.js needs, for node-ws and Chromium alike.
+    QJsonObject webClientParams(const WorkloadSpec &spec) const;
     QJsonObject parseResultLine(const QByteArray &output, const QString &client) const;
 
     double ratio(const Metric &metric, const QString &client) const;
@@ -403,12 +405,7 @@ QJsonObject Bench::runWorker(const QString &client, const WorkloadSpec &spec)
     QString program;
     QStringList arguments;
     if (client == QLatin1String("node-ws")) {
-        const QJsonObject params {
-                {QStringLiteral("workload"), spec.name},
-                {QStringLiteral("url"), QStringLiteral("wss://localhost:%1/").arg(m_port)},
-                {QStringLiteral("messages"), spec.messages},
-                {QStringLiteral("size"), double(spec.size)},
-                {QStringLiteral("connections"), spec.connections}};
+        const QJsonObject params = webClientParams(spec);
         environment.insert(QStringLiteral("NODE_PATH"),
                            QStringLiteral("/usr/share/nodejs:")
                                    + environment.value(QStringLiteral("NODE_PATH")));
@@ -461,16 +458,20 @@ QJsonObject Bench::runWorker(const QString &client, const WorkloadSpec &spec)
     return result;
 }
 
-QJsonObject Bench::runChromium(const WorkloadSpec &spec, int round)
+QJsonObject Bench::webClientParams(const WorkloadSpec &spec) const
 {
-    const QString profile
-            = m_dir.path() + QStringLiteral("/chromium-%1-%2").arg(spec.name).arg(round);
-    const QJsonObject params {
-            {QStringLiteral("workload"), spec.name},
+    return {{QStringLiteral("workload"), spec.name},
             {QStringLiteral("url"), QStringLiteral("wss://localhost:%1/").arg(m_port)},
             {QStringLiteral("messages"), spec.messages},
             {QStringLiteral("size"), double(spec.size)},
             {QStringLiteral("connections"), spec.connections}};
+}
+
+QJsonObject Bench::runChromium(const WorkloadSpec &spec, int round)
+{
+    const QString profile
+            = m_dir.path() + QStringLiteral("/chromium-%1-%2").arg(spec.name).arg(round);
+    const QJsonObject params = webClientParams(spec);
     const QString page = QStringLiteral("https://localhost:%1/chromium.html?%2")
                                  .arg(m_port)
                                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(
