@@ -4,6 +4,7 @@
 #include <SwanSocket/socketapi.h>
 #include <SwanSocket/sockettask.h>
 
+#include "taskoptions.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -15,15 +16,6 @@
 using namespace SwanSocket;
 
 namespace {
-
-SocketTask::Options optionsFor(const QUrl &url)
-{
-    SocketTask::Options options;
-    options.url = url;
-    options.sslConfiguration.addCaCertificate(
-            SwanTest::TestCertificates::instance().caCertificate());
-    return options;
-}
 
 qint64 nowUs()
 {

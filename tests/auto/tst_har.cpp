@@ -4,6 +4,7 @@
 #include <SwanSocket/hararchive.h>
 #include <SwanSocket/sockettask.h>
 
+#include "taskoptions.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -138,15 +139,6 @@ void compareRecorders(const FrameRecorder &a, const FrameRecorder &b)
 QJsonArray entriesOf(const QJsonObject &har)
 {
     return har.value(QLatin1String("log")).toObject().value(QLatin1String("entries")).toArray();
-}
-
-SocketTask::Options optionsFor(const QUrl &url)
-{
-    SocketTask::Options options;
-    options.url = url;
-    options.sslConfiguration.addCaCertificate(
-            SwanTest::TestCertificates::instance().caCertificate());
-    return options;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // codes both ways, handshake failures.
 #include <SwanSocket/sockettask.h>
 
+#include "taskoptions.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>
@@ -14,16 +15,6 @@ using SwanTest::PeerServer;
 Q_DECLARE_METATYPE(PeerServer::Kind)
 
 namespace {
-
-SocketTask::Options optionsFor(const QUrl &url, const QStringList &protocols = {})
-{
-    SocketTask::Options options;
-    options.url = url;
-    options.protocols = protocols;
-    options.sslConfiguration.addCaCertificate(
-            SwanTest::TestCertificates::instance().caCertificate());
-    return options;
-}
 
 struct Outcomes
 {

@@ -2,6 +2,7 @@
 // throw-away CA, and raw TCP servers where a server must misbehave on purpose.
 #include <SwanSocket/sockettask.h>
 
+#include "taskoptions.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -37,15 +38,6 @@ public:
         return !lines.isEmpty() && lines.last().startsWith(QLatin1String("close:"));
     }
 };
-
-SocketTask::Options optionsFor(const QUrl &url)
-{
-    SocketTask::Options options;
-    options.url = url;
-    options.sslConfiguration.addCaCertificate(
-            SwanTest::TestCertificates::instance().caCertificate());
-    return options;
-}
 
 } // namespace
 
