@@ -120,6 +120,7 @@ public:
     Outcome sendOn(SocketTask *task, const QVariantMap &options);
     void watch(SocketTask *task);
     void dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res);
+    void dispatchMessage(SocketTask *task, QVariantMap *reused, const QVariant &data);
     QVariantMap openResult(const SocketTask *task) const;
 
     SocketApi *const q;
@@ -135,6 +136,12 @@ public:
     std::map<SocketApi::Event, EventHandler> globalListeners;
     std::map<const SocketTask *, std::map<SocketApi::Event, QList<EventHandler>>> taskListeners;
     int pending = 0;
+    // A message event's res, {data, dataType}, one per data type and reused for every message:
+    // a fresh QVariantMap per message cost ~1.5k instructions (w1), a quarter of the JS host's.
+    QVariantMap textMessage {{QStringLiteral("data"), QString()},
+                             {QStringLiteral("dataType"), QStringLiteral("string")}};
+    QVariantMap binaryMessage {{QStringLiteral("data"), QByteArray()},
+                               {QStringLiteral("dataType"), QStringLiteral("arrayBuffer")}};
 };
 
 Outcome SocketApiPrivate::validateConnect(const QVariantMap &options,
@@ -227,15 +234,11 @@ void SocketApiPrivate::watch(SocketTask *task)
     QObject::connect(task, &SocketTask::opened, q,
                      [this, task] { dispatch(task, Event::Open, openResult(task)); });
     QObject::connect(task, &SocketTask::textMessageReceived, q, [this, task](const QString &text) {
-        dispatch(task, Event::Message,
-                 {{QStringLiteral("data"), text},
-                  {QStringLiteral("dataType"), QStringLiteral("string")}});
+        dispatchMessage(task, &textMessage, text);
     });
     QObject::connect(task, &SocketTask::binaryMessageReceived, q,
                      [this, task](const QByteArray &bytes) {
-                         dispatch(task, Event::Message,
-                                  {{QStringLiteral("data"), bytes},
-                                   {QStringLiteral("dataType"), QStringLiteral("arrayBuffer")}});
+                         dispatchMessage(task, &binaryMessage, bytes);
                      });
     QObject::connect(task, &SocketTask::errorOccurred, q, [this, task](const QString &message) {
         QVariantMap res {{QStringLiteral("errMsg"), message}};
@@ -271,6 +274,19 @@ void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const 
             handler(res);
         }
     }
+}
+
+void SocketApiPrivate::dispatchMessage(SocketTask *task, QVariantMap *reused, const QVariant &data)
+{
+    static const QString dataKey = QStringLiteral("data");
+    reused->insert(dataKey, data);
+    {
+        // Listeners get a copy: one that spins an event loop may see the next message dispatched
+        // (the copy then keeps this one), and one that keeps res keeps its own.
+        const QVariantMap res = *reused;
+        dispatch(task, SocketApi::Event::Message, res);
+    }
+    reused->insert(dataKey, QVariant()); // holds no payload between messages
 }
 
 SocketApi::SocketApi(SimulatorSettings *settings, QObject *parent)
