@@ -87,6 +87,9 @@ public:
     Q_INVOKABLE bool sendSocketMessage(const QJSValue &data, int call);
     Q_INVOKABLE bool closeSocket(const QJSValue &options, int call);
     Q_INVOKABLE bool send(int taskId, const QJSValue &data, int call);
+    /// send() (sendSocketMessage() for task 0) of text with no callback of the wrong type: the
+    /// common case, typed, so V4 hands the string over without a QJSValue or a conversion.
+    Q_INVOKABLE bool sendText(int taskId, const QString &text, int call);
     Q_INVOKABLE bool close(int taskId, const QJSValue &options, int call);
     Q_INVOKABLE void setGlobalListener(int event);
     Q_INVOKABLE void addTaskListener(int taskId, int event, int listenerId);
@@ -98,6 +101,7 @@ public:
 
 private:
     JsHostPrivate *const m_host;
+    QVariantMap m_textOptions {{QStringLiteral("data"), QString()}}; // sendText()'s, reused
 };
 
 class JsHostPrivate
@@ -306,6 +310,22 @@ bool JsNative::send(int taskId, const QJSValue &data, int call)
             && m_host->api->send(m_host->task(taskId),
                                  m_host->convert.toMessageOptions(data, packed.badCallbacks),
                                  m_host->resultHandler(packed), packed.deliver);
+}
+
+bool JsNative::sendText(int taskId, const QString &text, int call)
+{
+    if (!m_host->api)
+        return false;
+    static const QString dataKey = QStringLiteral("data");
+    const PackedCall packed(call);
+    m_textOptions.insert(dataKey, text);
+    const bool resultComes = taskId == 0
+            ? m_host->api->sendSocketMessage(m_textOptions, m_host->resultHandler(packed),
+                                             packed.deliver)
+            : m_host->api->send(m_host->task(taskId), m_textOptions,
+                                m_host->resultHandler(packed), packed.deliver);
+    m_textOptions.insert(dataKey, QString());
+    return resultComes;
 }
 
 bool JsNative::close(int taskId, const QJSValue &options, int call)
