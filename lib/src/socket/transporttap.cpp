@@ -77,6 +77,24 @@ void TransportTap::writeCloseFrame(int code, const QString &reason)
     writeControlFrame(0x8, payload);
 }
 
+namespace {
+/// RFC 6455 5.3: @p payload xor the 4-byte @p key, into @p out; a 64-bit word at a time.
+void mask(char *out, const char *payload, qint64 size, quint32 key)
+{
+    const quint64 wideKey = quint64(key) | (quint64(key) << 32);
+    qint64 i = 0;
+    for (; i + 8 <= size; i += 8) {
+        quint64 word;
+        std::memcpy(&word, payload + i, 8);
+        word ^= wideKey;
+        std::memcpy(out + i, &word, 8);
+    }
+    const auto *maskBytes = reinterpret_cast<const char *>(&key);
+    for (; i < size; ++i)
+        out[i] = char(payload[i] ^ maskBytes[i & 3]);
+}
+} // namespace
+
 void TransportTap::writeDataFrame(int opcode, bool fin, const char *payload, qint64 size)
 {
     if (!m_socket)
@@ -99,21 +117,21 @@ void TransportTap::writeDataFrame(int opcode, bool fin, const char *payload, qin
     std::memcpy(header + headerSize, &key, 4); // the key's bytes in memory order are the mask
     headerSize += 4;
 
-    QByteArray frame(headerSize + size, Qt::Uninitialized);
-    char *out = frame.data();
-    std::memcpy(out, header, size_t(headerSize));
-    out += headerSize;
-    const quint64 wideKey = quint64(key) | (quint64(key) << 32);
-    qint64 i = 0;
-    for (; i + 8 <= size; i += 8) {
-        quint64 word;
-        std::memcpy(&word, payload + i, 8);
-        word ^= wideKey;
-        std::memcpy(out + i, &word, 8);
+    // Small frames are copied into the socket's write buffer, where they join the frames
+    // before them: QSslSocket encrypts each chunk of its write buffer with its own SSL_write,
+    // so a chunk per 64-byte message meant a TLS record (and an AES-GCM pass) per message.
+    // Large ones are handed over as they are, shared, not copied.
+    constexpr qint64 CopiedFrameSize = 4096;
+    if (size <= CopiedFrameSize) {
+        char frame[14 + CopiedFrameSize];
+        std::memcpy(frame, header, size_t(headerSize));
+        mask(frame + headerSize, payload, size, key);
+        m_socket->write(frame, headerSize + size);
+        return;
     }
-    const auto *maskBytes = reinterpret_cast<const char *>(&key);
-    for (; i < size; ++i)
-        out[i] = char(payload[i] ^ maskBytes[i & 3]);
+    QByteArray frame(headerSize + size, Qt::Uninitialized);
+    std::memcpy(frame.data(), header, size_t(headerSize));
+    mask(frame.data() + headerSize, payload, size, key);
     m_socket->write(frame); // shared into the socket's write buffer, not copied
 }
 
