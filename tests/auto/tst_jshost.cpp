@@ -123,6 +123,8 @@ private Q_SLOTS:
     void receiveData_data();
     void receiveData();
     void receivedBytesAreTheScriptsOwn();
+    void sentBytesAreTakenAtSend_data();
+    void sentBytesAreTakenAtSend();
 
     void callResults_data();
     void callResults();
@@ -512,6 +514,44 @@ void tst_JsHost::receivedBytesAreTheScriptsOwn()
     QCOMPARE(harness.lines, QStringList {QStringLiteral("1")});
     QCOMPARE(held.size(), 1);
     QCOMPARE(held.first(), QByteArray("\x01\x02\x03\x04"));
+}
+
+void tst_JsHost::sentBytesAreTakenAtSend_data()
+{
+    QTest::addColumn<QString>("data"); // an expression of `bytes`, a Uint8Array [1, 2, 3, 4]
+    QTest::addColumn<QString>("echo");
+
+    QTest::newRow("ArrayBuffer") << "bytes.buffer" << "1,2,3,4";
+    QTest::newRow("typed array") << "bytes" << "1,2,3,4";
+    QTest::newRow("view of part of a buffer") << "new Uint8Array(bytes.buffer, 1, 2)" << "2,3";
+}
+
+void tst_JsHost::sentBytesAreTakenAtSend()
+{
+    // As a browser's send(): the bytes are those of the moment of the call, even when the
+    // message waits behind a full send window (8 MiB go first) and the script writes into its
+    // buffer right after.
+    QFETCH(QString, data);
+    QFETCH(QString, echo);
+    Harness harness(m_server->port());
+    QVERIFY(harness.runToIdle(QStringLiteral(R"(
+        var task = swan.connectSocket({url: 'wss://example.baidu.com'});
+        var bytes = new Uint8Array([1, 2, 3, 4]);
+        task.onOpen(function () {
+            task.send({data: new ArrayBuffer(8 * 1024 * 1024)});
+            task.send({data: %1});
+            bytes[1] = 99;
+            bytes[2] = 99;
+        });
+        var echoes = 0;
+        task.onMessage(function (res) {
+            if (++echoes < 2)
+                return;
+            console.log(Array.prototype.join.call(new Uint8Array(res.data), ','));
+            task.close({});
+        });
+    )").arg(data)));
+    QCOMPARE(harness.lines, QStringList {echo});
 }
 
 void tst_JsHost::callResults_data()
