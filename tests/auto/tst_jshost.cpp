@@ -521,9 +521,12 @@ void tst_JsHost::sentBytesAreTakenAtSend_data()
     QTest::addColumn<QString>("data"); // an expression of `bytes`, a Uint8Array [1, 2, 3, 4]
     QTest::addColumn<QString>("echo");
 
-    QTest::newRow("ArrayBuffer") << "bytes.buffer" << "1,2,3,4";
-    QTest::newRow("typed array") << "bytes" << "1,2,3,4";
-    QTest::newRow("view of part of a buffer") << "new Uint8Array(bytes.buffer, 1, 2)" << "2,3";
+    QTest::newRow("ArrayBuffer") << "bytes.buffer"
+                                 << "1,2,3,4";
+    QTest::newRow("typed array") << "bytes"
+                                 << "1,2,3,4";
+    QTest::newRow("view of part of a buffer") << "new Uint8Array(bytes.buffer, 1, 2)"
+                                              << "2,3";
 }
 
 void tst_JsHost::sentBytesAreTakenAtSend()
@@ -533,8 +536,7 @@ void tst_JsHost::sentBytesAreTakenAtSend()
     // buffer right after.
     QFETCH(QString, data);
     QFETCH(QString, echo);
-    Harness harness(m_server->port());
-    QVERIFY(harness.runToIdle(QStringLiteral(R"(
+    const QString script = QStringLiteral(R"(
         var task = swan.connectSocket({url: 'wss://example.baidu.com'});
         var bytes = new Uint8Array([1, 2, 3, 4]);
         task.onOpen(function () {
@@ -550,7 +552,10 @@ void tst_JsHost::sentBytesAreTakenAtSend()
             console.log(Array.prototype.join.call(new Uint8Array(res.data), ','));
             task.close({});
         });
-    )").arg(data)));
+    )")
+                                   .arg(data);
+    Harness harness(m_server->port());
+    QVERIFY(harness.runToIdle(script));
     QCOMPARE(harness.lines, QStringList {echo});
 }
 

@@ -322,8 +322,8 @@ bool JsNative::sendText(int taskId, const QString &text, int call)
     const bool resultComes = taskId == 0
             ? m_host->api->sendSocketMessage(m_textOptions, m_host->resultHandler(packed),
                                              packed.deliver)
-            : m_host->api->send(m_host->task(taskId), m_textOptions,
-                                m_host->resultHandler(packed), packed.deliver);
+            : m_host->api->send(m_host->task(taskId), m_textOptions, m_host->resultHandler(packed),
+                                packed.deliver);
     m_textOptions.insert(dataKey, QString());
     return resultComes;
 }
