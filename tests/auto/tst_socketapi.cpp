@@ -7,10 +7,12 @@
 
 #include "testsupport.h"
 
+#include <QEventLoop>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 #include <QWebSocketServer>
 
 #include <memory>
@@ -183,6 +185,8 @@ private Q_SLOTS:
     void errorResultPerPlatform();
     void becomesIdleAfterLastResult();
     void deliveryLeavesOutUnwantedOutcomes();
+    void messageListenerMayDeleteTheApi();
+    void messageResIsEachListenersOwn();
 
 private:
     SwanTest::SecureEchoServer *m_server = nullptr;
@@ -1276,6 +1280,69 @@ void TestSocketApi::deliveryLeavesOutUnwantedOutcomes()
                            QStringLiteral("ok, for successes"), QStringLiteral("close")}));
     QCOMPARE(log.errMsg(QStringLiteral("fail, for failures")),
              QStringLiteral("sendSocketMessage:fail data must be a String or an ArrayBuffer"));
+}
+
+void TestSocketApi::messageListenerMayDeleteTheApi()
+{
+    // The message res is reused between messages: nothing of SocketApi may be touched once its
+    // last listener has run, which may have deleted it. The task is moved out from under the
+    // façade, so only SocketApi's own code can reach freed memory (ASan, or a glibc abort).
+    auto settings = secureSettings();
+    auto *api = new SocketApi(settings.get());
+    std::unique_ptr<SocketTask> task(api->connectSocket(urlOption(m_server->url())));
+    task->setParent(nullptr);
+    QTRY_COMPARE(task->readyState(), SocketTask::Open);
+    bool deleted = false;
+    api->setGlobalListener(SocketApi::Event::Message, [&](const QVariantMap &) {
+        delete api;
+        deleted = true;
+    });
+    task->send(QStringLiteral("hello"));
+    QTRY_VERIFY(deleted);
+    task->close(1000);
+    QTRY_COMPARE(task->readyState(), SocketTask::Closed);
+}
+
+void TestSocketApi::messageResIsEachListenersOwn()
+{
+    // A listener that keeps res keeps its message, even when it spins an event loop in which
+    // another task's message is dispatched (a task does not deliver its next message inside its
+    // own listener); and SocketApi keeps no payload once the listeners are done.
+    auto settings = secureSettings();
+    SocketApi api(settings.get());
+    SocketTask *first = api.connectSocket(urlOption(m_server->url()));
+    SocketTask *second = api.connectSocket(urlOption(m_server->url()));
+    QTRY_COMPARE(first->readyState(), SocketTask::Open);
+    QTRY_COMPARE(second->readyState(), SocketTask::Open);
+    QList<QVariantMap> kept;
+    api.addTaskListener(second, SocketApi::Event::Message,
+                        [&](const QVariantMap &res) { kept << res; });
+    QString seenAfterNestedLoop;
+    api.addTaskListener(first, SocketApi::Event::Message, [&](const QVariantMap &res) {
+        kept << res;
+        api.send(second, {{QStringLiteral("data"), QByteArray(100000, 'b')}});
+        QEventLoop loop;
+        QTimer check;
+        QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+            if (kept.size() == 2)
+                loop.quit();
+        });
+        check.start(1);
+        loop.exec();
+        seenAfterNestedLoop = res.value(QStringLiteral("data")).toString();
+    });
+    api.send(first, {{QStringLiteral("data"), QStringLiteral("a")}});
+    QTRY_COMPARE(seenAfterNestedLoop, QStringLiteral("a"));
+    QCOMPARE(kept.size(), 2);
+    QCOMPARE(kept.at(0).value(QStringLiteral("data")).toString(), QStringLiteral("a"));
+    const QByteArray echoed = kept.at(1).value(QStringLiteral("data")).toByteArray();
+    QCOMPARE(echoed, QByteArray(100000, 'b'));
+    kept.clear();
+    QVERIFY2(echoed.isDetached(), "SocketApi still holds the payload");
+    api.closeSocket({});
+    api.close(first, {});
+    api.close(second, {});
+    QTRY_VERIFY(api.isIdle());
 }
 
 QTEST_GUILESS_MAIN(TestSocketApi)

@@ -280,13 +280,15 @@ void SocketApiPrivate::dispatchMessage(SocketTask *task, QVariantMap *reused, co
 {
     static const QString dataKey = QStringLiteral("data");
     reused->insert(dataKey, data);
+    const QPointer<SocketApi> alive(q); // a listener may delete the façade
     {
         // Listeners get a copy: one that spins an event loop may see the next message dispatched
         // (the copy then keeps this one), and one that keeps res keeps its own.
         const QVariantMap res = *reused;
         dispatch(task, SocketApi::Event::Message, res);
     }
-    reused->insert(dataKey, QVariant()); // holds no payload between messages
+    if (alive)
+        reused->insert(dataKey, QVariant()); // holds no payload between messages
 }
 
 SocketApi::SocketApi(SimulatorSettings *settings, QObject *parent)
