@@ -532,8 +532,8 @@ void tst_JsHost::sentBytesAreTakenAtSend_data()
 void tst_JsHost::sentBytesAreTakenAtSend()
 {
     // As a browser's send(): the bytes are those of the moment of the call, even when the
-    // message waits behind a full send window (8 MiB go first) and the script writes into its
-    // buffer right after.
+    // message waits behind a full send window (64 KiB here; 8 MiB go first) and the script
+    // writes into its buffer right after.
     QFETCH(QString, data);
     QFETCH(QString, echo);
     const QString script = QStringLiteral(R"(
@@ -555,6 +555,7 @@ void tst_JsHost::sentBytesAreTakenAtSend()
     )")
                                    .arg(data);
     Harness harness(m_server->port());
+    harness.settings.setSendWindow(64 * 1024);
     QVERIFY(harness.runToIdle(script));
     QCOMPARE(harness.lines, QStringList {echo});
 }
