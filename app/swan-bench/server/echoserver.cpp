@@ -63,7 +63,17 @@ struct Buffer
     size_t tail = 0;
     size_t capacity = 0;
 
+    Buffer() = default;
+    Buffer(const Buffer &) = delete;
+    Buffer &operator=(const Buffer &) = delete;
     ~Buffer() { std::free(data); }
+    /// Frees the memory (the request head once it has been answered).
+    void release()
+    {
+        std::free(data);
+        data = nullptr;
+        head = tail = capacity = 0;
+    }
     size_t size() const { return tail - head; }
     bool empty() const { return head == tail; }
     /// Room for @p extra more bytes at the tail; returns where they go.
@@ -388,7 +398,7 @@ bool consume(Connection *c, const unsigned char *data, size_t count)
             return true; // the 400 goes out, then the connection closes
         c->phase = Phase::Open;
         const std::string rest = head.substr(end + 4);
-        c->request = Buffer();
+        c->request.release();
         return consumeFrames(c, reinterpret_cast<const unsigned char *>(rest.data()), rest.size());
     }
     if (c->phase == Phase::Open)
