@@ -117,10 +117,10 @@ void TransportTap::writeDataFrame(int opcode, bool fin, const char *payload, qin
     std::memcpy(header + headerSize, &key, 4); // the key's bytes in memory order are the mask
     headerSize += 4;
 
-    // Small frames are copied into the socket's write buffer, where they join the frames
-    // before them: QSslSocket encrypts each chunk of its write buffer with its own SSL_write,
-    // so a chunk per 64-byte message meant a TLS record (and an AES-GCM pass) per message.
-    // Large ones are handed over as they are, shared, not copied.
+    // Small frames are masked on the stack and copied into the socket's write buffer, which
+    // QIODevice does for a QByteArray below 4 KiB anyway: no heap block per frame (w1: ~0.24k
+    // instructions per message). From 4 KiB on, a QByteArray is shared into the buffer as a
+    // chunk of its own, not copied.
     constexpr qint64 CopiedFrameSize = 4096;
     if (size <= CopiedFrameSize) {
         char frame[14 + CopiedFrameSize];
