@@ -84,11 +84,11 @@ public:
     // method called from script costs. True (a task id for connectSocket) when a result will
     // come to deliverResult.
     Q_INVOKABLE int connectSocket(const QJSValue &options, int call);
-    Q_INVOKABLE bool sendSocketMessage(const QJSValue &data, int call);
     Q_INVOKABLE bool closeSocket(const QJSValue &options, int call);
+    /// SocketTask.send, or swan.sendSocketMessage for task 0.
     Q_INVOKABLE bool send(int taskId, const QJSValue &data, int call);
-    /// send() (sendSocketMessage() for task 0) of text with no callback of the wrong type: the
-    /// common case, typed, so V4 hands the string over without a QJSValue or a conversion.
+    /// send() of text with no callback of the wrong type: the common case, typed, so V4 hands
+    /// the string over without a QJSValue or a conversion.
     Q_INVOKABLE bool sendText(int taskId, const QString &text, int call);
     Q_INVOKABLE bool close(int taskId, const QJSValue &options, int call);
     Q_INVOKABLE void setGlobalListener(int event);
@@ -100,6 +100,8 @@ public:
     Q_INVOKABLE void removeTimer(int id);
 
 private:
+    bool sendOptions(int taskId, const QVariantMap &options, const PackedCall &packed);
+
     JsHostPrivate *const m_host;
     QVariantMap m_textOptions {{QStringLiteral("data"), QString()}}; // sendText()'s, reused
 };
@@ -285,15 +287,6 @@ int JsNative::connectSocket(const QJSValue &options, int call)
     return task->taskId();
 }
 
-bool JsNative::sendSocketMessage(const QJSValue &data, int call)
-{
-    const PackedCall packed(call);
-    return m_host->api
-            && m_host->api->sendSocketMessage(
-                    m_host->convert.toMessageOptions(data, packed.badCallbacks),
-                    m_host->resultHandler(packed), packed.deliver);
-}
-
 bool JsNative::closeSocket(const QJSValue &options, int call)
 {
     const PackedCall packed(call);
@@ -304,28 +297,29 @@ bool JsNative::closeSocket(const QJSValue &options, int call)
 
 bool JsNative::send(int taskId, const QJSValue &data, int call)
 {
-    // A task the façade no longer knows is passed as nullptr: it fails that as a state error.
     const PackedCall packed(call);
-    return m_host->api
-            && m_host->api->send(m_host->task(taskId),
-                                 m_host->convert.toMessageOptions(data, packed.badCallbacks),
-                                 m_host->resultHandler(packed), packed.deliver);
+    return sendOptions(taskId, m_host->convert.toMessageOptions(data, packed.badCallbacks), packed);
 }
 
 bool JsNative::sendText(int taskId, const QString &text, int call)
 {
-    if (!m_host->api)
-        return false;
     static const QString dataKey = QStringLiteral("data");
-    const PackedCall packed(call);
     m_textOptions.insert(dataKey, text);
-    const bool resultComes = taskId == 0
-            ? m_host->api->sendSocketMessage(m_textOptions, m_host->resultHandler(packed),
-                                             packed.deliver)
-            : m_host->api->send(m_host->task(taskId), m_textOptions, m_host->resultHandler(packed),
-                                packed.deliver);
+    const bool resultComes = sendOptions(taskId, m_textOptions, PackedCall(call));
     m_textOptions.insert(dataKey, QString());
     return resultComes;
+}
+
+bool JsNative::sendOptions(int taskId, const QVariantMap &options, const PackedCall &packed)
+{
+    if (!m_host->api)
+        return false;
+    if (taskId == 0)
+        return m_host->api->sendSocketMessage(options, m_host->resultHandler(packed),
+                                              packed.deliver);
+    // A task the façade no longer knows is passed as nullptr: it fails that as a state error.
+    return m_host->api->send(m_host->task(taskId), options, m_host->resultHandler(packed),
+                             packed.deliver);
 }
 
 bool JsNative::close(int taskId, const QJSValue &options, int call)

@@ -20,8 +20,7 @@
     var OPEN = 0, MESSAGE = 1, ERROR = 2, CLOSE = 3;
     var CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'];
     // Methods called per message, read once: each read of a native method makes a new function.
-    var nativeSend = native.send, nativeSendSocketMessage = native.sendSocketMessage;
-    var nativeSendText = native.sendText, STRING = typeof '';
+    var nativeSend = native.send, nativeSendText = native.sendText, STRING = typeof '';
 
     function report(error) {
         native.reportError(error);
@@ -158,13 +157,9 @@
             }
             var id = nextCallId = nextCallId >= MAX_CALL_ID ? 1 : nextCallId + 1; // newCallId()
             var packed = id * ID_FACTOR + (bad << BAD_CALLBACK_SHIFT) + deliver;
-            var resultComes;
-            if (typeof data === STRING && bad === 0)
-                resultComes = nativeSendText(taskId, data, packed);
-            else if (taskId > 0)
-                resultComes = nativeSend(taskId, data, packed);
-            else
-                resultComes = nativeSendSocketMessage(data, packed);
+            var resultComes = typeof data === STRING && bad === 0
+                    ? nativeSendText(taskId, data, packed)
+                    : nativeSend(taskId, data, packed);
             if (resultComes)
                 pendingCalls[id] = { success: success, fail: fail, complete: complete };
         };
