@@ -113,6 +113,7 @@ public:
     void start(QueuedMessage &&message);
     bool writeFrames();
     void closeWhenDrained();
+    void dropUnsent();
     void fail(const QString &message);
     void finish(int code, const QString &reason);
     void releaseSocket();
@@ -322,9 +323,7 @@ void SocketTaskPrivate::handleCloseFrame(int code, const QString &reason)
 /// the close timeout finishes the task.
 void SocketTaskPrivate::endConnection(int code, const QString &reason)
 {
-    queue.clear();
-    queuedBytes = 0;
-    outgoing = OutgoingMessage();
+    dropUnsent();
     closeRequested = false;
     if (!closeFrameSent) {
         tap->writeCloseFrame(code, reason);
@@ -546,7 +545,6 @@ bool SocketTaskPrivate::writeFrames()
                             size);
         outgoing.offset += size;
         if (last) {
-            outgoing.active = false;
             const QueuedMessage sent = std::move(outgoing.message);
             outgoing = OutgoingMessage();
             if (sent.isBinary)
@@ -571,6 +569,14 @@ void SocketTaskPrivate::closeWhenDrained()
     timeout.start(CloseHandshakeTimeoutMs);
 }
 
+/// Forgets the messages not written yet, the one being written included.
+void SocketTaskPrivate::dropUnsent()
+{
+    queue.clear();
+    queuedBytes = 0;
+    outgoing = OutgoingMessage();
+}
+
 void SocketTaskPrivate::fail(const QString &message)
 {
     if (finished)
@@ -589,9 +595,7 @@ void SocketTaskPrivate::finish(int code, const QString &reason)
         return;
     finished = true;
     timeout.stop();
-    queue.clear();
-    outgoing = OutgoingMessage();
-    queuedBytes = 0;
+    dropUnsent();
     releaseSocket();
     setState(SocketTask::Closed);
     Q_EMIT q->closed(code, reason);
