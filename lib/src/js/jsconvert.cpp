@@ -155,9 +155,8 @@ QJSValue JsConvert::toScript(const QVariant &value) const
         return m_engine->toScriptValue(usableForArrayBuffer(value.toByteArray()));
     case QMetaType::QString:
         return QJSValue(value.toString()); // a third of toScriptValue()'s cost
-
     default:
-        // Strings, numbers and booleans.
+        // Numbers, booleans and whatever else toScriptValue() converts.
         return m_engine->toScriptValue(value);
     }
 }
