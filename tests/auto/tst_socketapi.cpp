@@ -24,7 +24,8 @@ using SwanTest::TestCertificates;
 namespace {
 
 /// Which call a row of the errCode table makes.
-enum class Call { Connect, SendGlobal, CloseGlobal, TaskSend, TaskClose };
+/// TaskSendText: SocketApi::sendText() with the row's `data` (the task: the one set up, if any).
+enum class Call { Connect, SendGlobal, CloseGlobal, TaskSend, TaskSendText, TaskClose };
 
 /// What is live before the call of a row of the errCode table is made.
 enum class Setup {
@@ -409,6 +410,15 @@ void TestSocketApi::errorCodes_data()
              QStringLiteral(
                      "sendSocketMessage:fail SocketTask.readyState is not OPEN (CONNECTING)"),
              State},
+            {"task.sendText before open", Setup::ConnectingTarget, Call::TaskSendText,
+             {{QStringLiteral("data"), QStringLiteral("hi")}},
+             QStringLiteral(
+                     "sendSocketMessage:fail SocketTask.readyState is not OPEN (CONNECTING)"),
+             State},
+            {"sendText without a task", Setup::Nothing, Call::TaskSendText,
+             {{QStringLiteral("data"), QStringLiteral("hi")}},
+             QStringLiteral("sendSocketMessage:fail no SocketTask: call connectSocket first"),
+             State},
             {"closeSocket without a live task",
              Setup::Nothing,
              Call::CloseGlobal,
@@ -466,6 +476,9 @@ void TestSocketApi::errorCodes()
         break;
     case Call::TaskSend:
         api.send(existing, options, done);
+        break;
+    case Call::TaskSendText:
+        api.sendText(existing, options.value(QStringLiteral("data")).toString(), done);
         break;
     case Call::TaskClose:
         api.close(existing, options, done);
@@ -1267,19 +1280,35 @@ void TestSocketApi::deliveryLeavesOutUnwantedOutcomes()
                      SocketApi::DeliverFailure));
     QVERIFY(api.sendSocketMessage(text, log.handler(QStringLiteral("ok, for successes")),
                                   SocketApi::DeliverSuccess));
+    QVERIFY(!api.sendText(task, QStringLiteral("y"),
+                          log.handler(QStringLiteral("text ok, for failures")),
+                          SocketApi::DeliverFailure));
+    QVERIFY(api.sendText(task, QStringLiteral("z"),
+                         log.handler(QStringLiteral("text ok, for successes")),
+                         SocketApi::DeliverSuccess));
+    QStringList echoes;
+    api.addTaskListener(task, SocketApi::Event::Message, [&](const QVariantMap &res) {
+        echoes.append(res.value(QStringLiteral("data")).toString());
+    });
     QVERIFY(!api.closeSocket({{QStringLiteral("code"), 999}},
                              log.handler(QStringLiteral("close fail, for nothing")),
                              SocketApi::DeliverNothing));
     QVERIFY(api.close(task, {}, log.handler(QStringLiteral("close")))); // default: every outcome
-    QCOMPARE(api.pendingResults(), 3);
+    QCOMPARE(api.pendingResults(), 4);
     QCOMPARE(log.order, QStringList {QStringLiteral("connect")});
 
     QTRY_VERIFY(api.isIdle());
     QCOMPARE(log.order,
              (QStringList {QStringLiteral("connect"), QStringLiteral("fail, for failures"),
-                           QStringLiteral("ok, for successes"), QStringLiteral("close")}));
+                           QStringLiteral("ok, for successes"),
+                           QStringLiteral("text ok, for successes"), QStringLiteral("close")}));
     QCOMPARE(log.errMsg(QStringLiteral("fail, for failures")),
              QStringLiteral("sendSocketMessage:fail data must be a String or an ArrayBuffer"));
+    QCOMPARE(log.errMsg(QStringLiteral("text ok, for successes")),
+             QStringLiteral("sendSocketMessage:ok"));
+    // Every text sent went out, in call order, whichever way it was sent.
+    QCOMPARE(echoes, (QStringList {QStringLiteral("x"), QStringLiteral("x"), QStringLiteral("y"),
+                                   QStringLiteral("z")}));
 }
 
 void TestSocketApi::messageListenerMayDeleteTheApi()

@@ -78,6 +78,11 @@ public:
     /// SocketTask.send; its errMsg says "sendSocketMessage:…" like the global twin.
     bool send(SocketTask *task, const QVariantMap &options, ResultHandler done = {},
               Deliveries deliver = DeliverAll);
+    /// send() with options that are `{data: text}` and callbacks only, without building and
+    /// reading a map per message (the JS host's `send({data: '…'})`; @p task as for send(),
+    /// currentTask() for sendSocketMessage).
+    bool sendText(SocketTask *task, const QString &text, ResultHandler done = {},
+                  Deliveries deliver = DeliverAll);
     /// SocketTask.close; its errMsg says "closeSocket:…" like the global twin.
     bool close(SocketTask *task, const QVariantMap &options, ResultHandler done = {},
                Deliveries deliver = DeliverAll);

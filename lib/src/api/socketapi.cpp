@@ -20,6 +20,12 @@ constexpr int DefaultTimeoutMs = 60000; // the platforms' networkTimeout.connect
 
 bool isLive(const SocketTask *task) { return task && task->readyState() != SocketTask::Closed; }
 
+Outcome noTask()
+{
+    return Outcome::failure(ErrorClass::State,
+                            QStringLiteral("no SocketTask: call connectSocket first"));
+}
+
 /// A callback key a script gave a non-function value (the JS host leaves only those in).
 Outcome checkCallbacks(const QVariantMap &options)
 {
@@ -210,8 +216,7 @@ Outcome SocketApiPrivate::sendOn(SocketTask *task, const QVariantMap &options)
     if (Outcome check = messageData(options, &data); !check.ok())
         return check;
     if (!task)
-        return Outcome::failure(ErrorClass::State,
-                                QStringLiteral("no SocketTask: call connectSocket first"));
+        return noTask();
     return data.typeId() == QMetaType::QString ? task->send(data.toString())
                                                : task->send(data.toByteArray());
 }
@@ -360,6 +365,13 @@ bool SocketApi::send(SocketTask *task, const QVariantMap &options, ResultHandler
                      Deliveries deliver)
 {
     return d->finish("sendSocketMessage", d->sendOn(task, options), std::move(done), deliver);
+}
+
+bool SocketApi::sendText(SocketTask *task, const QString &text, ResultHandler done,
+                         Deliveries deliver)
+{
+    return d->finish("sendSocketMessage", task ? task->send(text) : noTask(), std::move(done),
+                     deliver);
 }
 
 namespace {

@@ -88,7 +88,7 @@ public:
     /// SocketTask.send, or swan.sendSocketMessage for task 0.
     Q_INVOKABLE bool send(int taskId, const QJSValue &data, int call);
     /// send() of text with no callback of the wrong type: the common case, typed, so V4 hands
-    /// the string over without a QJSValue or a conversion.
+    /// the string over without a QJSValue, a conversion or an options map (SocketApi::sendText).
     Q_INVOKABLE bool sendText(int taskId, const QString &text, int call);
     Q_INVOKABLE bool close(int taskId, const QJSValue &options, int call);
     Q_INVOKABLE void setGlobalListener(int event);
@@ -103,7 +103,6 @@ private:
     bool sendOptions(int taskId, const QVariantMap &options, const PackedCall &packed);
 
     JsHostPrivate *const m_host;
-    QVariantMap m_textOptions {{QStringLiteral("data"), QString()}}; // sendText()'s, reused
 };
 
 class JsHostPrivate
@@ -303,11 +302,11 @@ bool JsNative::send(int taskId, const QJSValue &data, int call)
 
 bool JsNative::sendText(int taskId, const QString &text, int call)
 {
-    static const QString dataKey = QStringLiteral("data");
-    m_textOptions.insert(dataKey, text);
-    const bool resultComes = sendOptions(taskId, m_textOptions, PackedCall(call));
-    m_textOptions.insert(dataKey, QString());
-    return resultComes;
+    if (!m_host->api)
+        return false;
+    const PackedCall packed(call);
+    SocketTask *task = taskId == 0 ? m_host->api->currentTask() : m_host->task(taskId);
+    return m_host->api->sendText(task, text, m_host->resultHandler(packed), packed.deliver);
 }
 
 bool JsNative::sendOptions(int taskId, const QVariantMap &options, const PackedCall &packed)
