@@ -410,12 +410,16 @@ void TestSocketApi::errorCodes_data()
              QStringLiteral(
                      "sendSocketMessage:fail SocketTask.readyState is not OPEN (CONNECTING)"),
              State},
-            {"task.sendText before open", Setup::ConnectingTarget, Call::TaskSendText,
+            {"task.sendText before open",
+             Setup::ConnectingTarget,
+             Call::TaskSendText,
              {{QStringLiteral("data"), QStringLiteral("hi")}},
              QStringLiteral(
                      "sendSocketMessage:fail SocketTask.readyState is not OPEN (CONNECTING)"),
              State},
-            {"sendText without a task", Setup::Nothing, Call::TaskSendText,
+            {"sendText without a task",
+             Setup::Nothing,
+             Call::TaskSendText,
              {{QStringLiteral("data"), QStringLiteral("hi")}},
              QStringLiteral("sendSocketMessage:fail no SocketTask: call connectSocket first"),
              State},
@@ -1307,8 +1311,9 @@ void TestSocketApi::deliveryLeavesOutUnwantedOutcomes()
     QCOMPARE(log.errMsg(QStringLiteral("text ok, for successes")),
              QStringLiteral("sendSocketMessage:ok"));
     // Every text sent went out, in call order, whichever way it was sent.
-    QCOMPARE(echoes, (QStringList {QStringLiteral("x"), QStringLiteral("x"), QStringLiteral("y"),
-                                   QStringLiteral("z")}));
+    QCOMPARE(echoes,
+             (QStringList {QStringLiteral("x"), QStringLiteral("x"), QStringLiteral("y"),
+                           QStringLiteral("z")}));
 }
 
 void TestSocketApi::messageListenerMayDeleteTheApi()
