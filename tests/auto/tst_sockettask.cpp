@@ -66,6 +66,8 @@ private Q_SLOTS:
     void closeWaitsForQueuedMessages();
     void largeMessagesRoundTrip_data();
     void largeMessagesRoundTrip();
+    void textIsSentAsUtf8_data();
+    void textIsSentAsUtf8();
     void answersServerPings();
     void orderKeptWhenASlotSpinsTheEventLoop();
     void dropWhileASlotSpinsTheEventLoop();
@@ -461,6 +463,47 @@ void TestSocketTask::largeMessagesRoundTrip()
     QCOMPARE(log.lines.last(), QStringLiteral("close:1000:"));
     QCOMPARE(m_server->receivedMessages().size(), before + 1);
     QCOMPARE(m_server->receivedMessages().last(), message);
+}
+
+void TestSocketTask::textIsSentAsUtf8_data()
+{
+    // Short text is encoded on the stack, longer text into a buffer: the same bytes either way,
+    // lone surrogates as U+FFFD as in a browser's send() (the peer decodes what it got).
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("received");
+
+    const QChar high(0xD83D), low(0xDE00), replacement(0xFFFD);
+    const QString mixed = QStringLiteral("a\u00e9\u4e2d\U0001F600");
+    for (const int size : {1, 1023, 1024, 1025, 5000}) {
+        const QString text = QString(size, QChar(0x4E2D)); // 3 bytes each: 1024 fill the stack
+        QTest::addRow("%d three-byte characters", size) << text << text;
+        QTest::addRow("%d units, lone high surrogate last", size)
+                << text.left(size - 1) + high << text.left(size - 1) + replacement;
+        QTest::addRow("%d units, lone low surrogate first", size)
+                << low + text.mid(1) << replacement + text.mid(1);
+    }
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("mixed widths") << mixed << mixed;
+    QTest::newRow("reversed pair") << QString(low) + high + QLatin1Char('x')
+                                   << QString(replacement) + replacement + QLatin1Char('x');
+}
+
+void TestSocketTask::textIsSentAsUtf8()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, received);
+    SocketTask task(m_server->url());
+    task.open(optionsFor(m_server->url()));
+    QTRY_COMPARE(task.readyState(), SocketTask::Open);
+    const int before = m_server->receivedMessages().size();
+    QSignalSpy sent(&task, &SocketTask::textMessageSent);
+    QVERIFY(task.send(text).ok());
+    QTRY_COMPARE(m_server->receivedMessages().size(), before + 1);
+    QCOMPARE(m_server->receivedMessages().last(), QVariant(received));
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().first().toString(), text); // what the caller sent, as it sent it
+    QVERIFY(task.close().ok());
+    QTRY_COMPARE(task.readyState(), SocketTask::Closed);
 }
 
 void TestSocketTask::answersServerPings()

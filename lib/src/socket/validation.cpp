@@ -290,7 +290,7 @@ Outcome validateHeaders(const QVariant &header, HeaderList *headers)
             return fail(
                     QStringLiteral("header value of %1 must not contain CR, LF or NUL").arg(name));
         }
-        // toUtf8() would silently turn a lone surrogate into U+FFFD.
+        // toUtf8() would silently turn a lone surrogate into '?'.
         if (!value.isValidUtf16())
             return fail(QStringLiteral("header value of %1 must be valid UTF-16 text").arg(name));
         result.append({name.toLatin1(), value.toUtf8()});
