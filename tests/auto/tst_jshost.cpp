@@ -122,6 +122,7 @@ private Q_SLOTS:
     void sendData();
     void receiveData_data();
     void receiveData();
+    void messagesOfBothTypesInTurn();
     void receivedBytesAreTheScriptsOwn();
     void sentBytesAreTakenAtSend_data();
     void sentBytesAreTakenAtSend();
@@ -483,6 +484,40 @@ task.onMessage(function (res) {
 )")
                                       .arg(send)));
     QCOMPARE(harness.lines, QStringList {expected});
+    QCOMPARE(harness.errors, QStringList());
+}
+
+void tst_JsHost::messagesOfBothTypesInTurn()
+{
+    // The host keeps the arguments of its message dispatch between messages: each message
+    // must still come with its own data and type, to task and global listeners alike.
+    Harness harness(m_server->port());
+    QVERIFY(harness.runToIdle(QStringLiteral(R"(
+        function shown(res) {
+            return res.dataType + ':' + (res.data instanceof ArrayBuffer
+                    ? Array.prototype.join.call(new Uint8Array(res.data), ',') : res.data);
+        }
+        var task = swan.connectSocket({url: 'wss://example.baidu.com'});
+        var seen = 0;
+        task.onOpen(function () {
+            task.send({data: 'a'});
+            task.send({data: new Uint8Array([1]).buffer});
+            task.send({data: 'b'});
+            task.send({data: new Uint8Array([2, 3]).buffer});
+            task.send({data: ''});
+        });
+        task.onMessage(function (res) { console.log('task ' + shown(res)); });
+        swan.onSocketMessage(function (res) {
+            console.log('global ' + shown(res));
+            if (++seen === 5)
+                task.close({});
+        });
+    )")));
+    QCOMPARE(harness.lines,
+             (QStringList {"task string:a", "global string:a", "task arrayBuffer:1",
+                           "global arrayBuffer:1", "task string:b", "global string:b",
+                           "task arrayBuffer:2,3", "global arrayBuffer:2,3",
+                           "task string:", "global string:"}));
     QCOMPARE(harness.errors, QStringList());
 }
 
