@@ -1054,7 +1054,18 @@ void tst_JsHost::hostDestroyedBeforeResults()
                               QStringLiteral("gone.js")));
         QVERIFY(!api.isIdle());
     }
+    // A host made next (perhaps where the old one was) gets its own results only: the old
+    // connect's failure (call 1 there) must not reach this host's call 1.
+    JsHost next(&api);
+    QStringList lines;
+    QObject::connect(&next, &JsHost::consoleMessage, &next,
+                     [&lines](JsHost::ConsoleLevel, const QString &text) { lines << text; });
+    QVERIFY(next.evaluate(QStringLiteral("swan.sendSocketMessage({ data: 'x', complete: "
+                                         "function (res) { console.log(res.errMsg.split(' ')[0]); "
+                                         "} });"),
+                          QStringLiteral("next.js")));
     QTRY_VERIFY_WITH_TIMEOUT(api.isIdle(), WaitMs);
+    QCOMPARE(lines, QStringList {QStringLiteral("sendSocketMessage:fail")});
 }
 
 QTEST_GUILESS_MAIN(tst_JsHost)

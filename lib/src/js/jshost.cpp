@@ -111,6 +111,7 @@ class JsHostPrivate
 {
 public:
     JsHostPrivate(JsHost *host, SocketApi *api);
+    ~JsHostPrivate();
 
     void bootstrap();
     SocketTask *task(int taskId) const;
@@ -129,6 +130,7 @@ public:
 
     JsHost *const q;
     QPointer<SocketApi> const api;
+    quint64 const serial; // in liveHosts
     QJSEngine engine;
     JsConvert convert {&engine};
     JsTimers timers;
@@ -154,8 +156,23 @@ public:
     bool idleReported = true; // a fresh host has nothing to report
 };
 
-JsHostPrivate::JsHostPrivate(JsHost *host, SocketApi *api) : q(host), api(api)
+namespace {
+/// The hosts of this thread by serial (a host and its façade live in one thread). A result
+/// handler holds a serial, not a QPointer: trivially copyable, it fits std::function's own
+/// buffer, so a call costs no heap block (~0.3k instructions per send), and a result that
+/// comes after its host is gone finds nothing, even if a new host took the old one's address.
+struct LiveHosts
 {
+    QHash<quint64, JsHostPrivate *> bySerial;
+    quint64 lastSerial = 0;
+};
+thread_local LiveHosts liveHosts;
+} // namespace
+
+JsHostPrivate::JsHostPrivate(JsHost *host, SocketApi *api)
+    : q(host), api(api), serial(++liveHosts.lastSerial)
+{
+    liveHosts.bySerial.insert(serial, this);
     // Deliberately no installExtensions(): scripts get no print/Qt/require, nothing that
     // reaches files or processes; console and timers come from swan.js.
     QJSEngine::setObjectOwnership(&native, QJSEngine::CppOwnership);
@@ -164,6 +181,8 @@ JsHostPrivate::JsHostPrivate(JsHost *host, SocketApi *api) : q(host), api(api)
     idleCheck.setInterval(0);
     QObject::connect(&idleCheck, &QTimer::timeout, q, [this] { checkIdle(); });
 }
+
+JsHostPrivate::~JsHostPrivate() { liveHosts.bySerial.remove(serial); }
 
 void JsHostPrivate::bootstrap()
 {
@@ -196,16 +215,16 @@ SocketTask *JsHostPrivate::task(int taskId) const
     return api ? api->task(taskId) : nullptr;
 }
 
-// Handlers capture ids and a guarded host pointer, never script values: the façade may outlive
-// the engine. A call with no callback to run gets none.
+// Handlers capture ids and a way to find the host that checks it is alive, never script values:
+// the façade may outlive the engine. A call with no callback to run gets none.
 ResultHandler JsHostPrivate::resultHandler(const PackedCall &call)
 {
     if (call.deliver == SocketApi::DeliverNothing)
         return {};
-    return [host = QPointer<JsHost>(q), callId = call.id](const CallResult &result) {
-        if (!host)
+    return [serial = serial, callId = call.id](const CallResult &result) {
+        JsHostPrivate *d = liveHosts.bySerial.value(serial);
+        if (!d)
             return;
-        JsHostPrivate *d = host->d.get();
         d->enterScript(d->deliverResult, {callId, result.ok, d->convert.toScript(result.res)});
     };
 }
