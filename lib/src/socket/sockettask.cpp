@@ -517,7 +517,7 @@ void SocketTaskPrivate::start(QueuedMessage &&message)
     // heap block for its UTF-8 (w1: ~0.35k instructions per message of 4.6k).
     constexpr qsizetype SmallText = 1024; // UTF-16 units: at most 3 KiB of UTF-8
     if (!message.isBinary && message.text.size() <= SmallText
-        && message.text.size() * 3 <= webSocket->outgoingFrameSize()) {
+        && message.text.size() * 3 <= qint64(webSocket->outgoingFrameSize())) {
         char bytes[3 * SmallText];
         const char *end = utf8.appendToBuffer(bytes, message.text);
         tap->writeDataFrame(0x1, true, bytes, end - bytes);

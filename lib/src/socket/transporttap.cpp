@@ -29,8 +29,9 @@ bool TransportTap::attach(bool tcpNoDelay)
             m_socket->startTransaction();
         Q_EMIT tcpConnected();
     });
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()))
-        connect(ssl, &QSslSocket::encrypted, this, &TransportTap::tlsDone);
+    m_sslSocket = qobject_cast<QSslSocket *>(m_socket.data());
+    if (m_sslSocket)
+        connect(m_sslSocket, &QSslSocket::encrypted, this, &TransportTap::tlsDone);
     return true;
 }
 
@@ -140,8 +141,8 @@ qint64 TransportTap::pendingWriteBytes() const
     if (!m_socket)
         return 0;
     qint64 pending = m_socket->bytesToWrite();
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()))
-        pending += ssl->encryptedBytesToWrite();
+    if (m_sslSocket)
+        pending += m_sslSocket->encryptedBytesToWrite();
     return pending;
 }
 

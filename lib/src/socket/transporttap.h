@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QAbstractSocket;
+class QSslSocket;
 class QWebSocket;
 
 namespace SwanSocket {
@@ -74,6 +75,7 @@ Q_SIGNALS:
 private:
     QWebSocket *m_webSocket;
     QPointer<QAbstractSocket> m_socket;
+    QSslSocket *m_sslSocket = nullptr; // m_socket when it is one: asked on every send
     bool m_captured = false;
     HandshakeResponse m_response;
 };
