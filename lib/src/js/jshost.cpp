@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJSEngine>
+#include <QMutex>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
@@ -130,7 +131,7 @@ public:
 
     JsHost *const q;
     QPointer<SocketApi> const api;
-    quint64 const serial; // in liveHosts
+    quint64 const serial; // in liveHosts (0: none, made during static destruction)
     QJSEngine engine;
     JsConvert convert {&engine};
     JsTimers timers;
@@ -157,22 +158,42 @@ public:
 };
 
 namespace {
-/// The hosts of this thread by serial (a host and its façade live in one thread). A result
-/// handler holds a serial, not a QPointer: trivially copyable, it fits std::function's own
-/// buffer, so a call costs no heap block (~0.3k instructions per send), and a result that
-/// comes after its host is gone finds nothing, even if a new host took the old one's address.
+/// Every live host by serial. A result handler holds a serial, not a QPointer: trivially
+/// copyable, it fits std::function's own buffer, so a call costs no heap block (~0.3k
+/// instructions per send), and a result that comes after its host is gone finds nothing, even
+/// if a new host took the old one's address. Serials are never reused. A Q_GLOBAL_STATIC, so a
+/// host destroyed during static destruction, after the table, finds it gone and leaves it be.
 struct LiveHosts
 {
+    QMutex mutex; // hosts may live in several threads (each with its façade)
     QHash<quint64, JsHostPrivate *> bySerial;
     quint64 lastSerial = 0;
 };
-thread_local LiveHosts liveHosts;
+Q_GLOBAL_STATIC(LiveHosts, liveHosts)
+
+quint64 addLiveHost(JsHostPrivate *host)
+{
+    LiveHosts *hosts = liveHosts();
+    if (!hosts)
+        return 0; // static destruction: such a host gets no results
+    const QMutexLocker lock(&hosts->mutex);
+    hosts->bySerial.insert(++hosts->lastSerial, host);
+    return hosts->lastSerial;
+}
+
+JsHostPrivate *liveHost(quint64 serial)
+{
+    LiveHosts *hosts = liveHosts();
+    if (!hosts)
+        return nullptr;
+    const QMutexLocker lock(&hosts->mutex);
+    return hosts->bySerial.value(serial);
+}
 } // namespace
 
 JsHostPrivate::JsHostPrivate(JsHost *host, SocketApi *api)
-    : q(host), api(api), serial(++liveHosts.lastSerial)
+    : q(host), api(api), serial(addLiveHost(this))
 {
-    liveHosts.bySerial.insert(serial, this);
     // Deliberately no installExtensions(): scripts get no print/Qt/require, nothing that
     // reaches files or processes; console and timers come from swan.js.
     QJSEngine::setObjectOwnership(&native, QJSEngine::CppOwnership);
@@ -182,7 +203,13 @@ JsHostPrivate::JsHostPrivate(JsHost *host, SocketApi *api)
     QObject::connect(&idleCheck, &QTimer::timeout, q, [this] { checkIdle(); });
 }
 
-JsHostPrivate::~JsHostPrivate() { liveHosts.bySerial.remove(serial); }
+JsHostPrivate::~JsHostPrivate()
+{
+    if (LiveHosts *hosts = liveHosts()) {
+        const QMutexLocker lock(&hosts->mutex);
+        hosts->bySerial.remove(serial);
+    }
+}
 
 void JsHostPrivate::bootstrap()
 {
@@ -222,7 +249,7 @@ ResultHandler JsHostPrivate::resultHandler(const PackedCall &call)
     if (call.deliver == SocketApi::DeliverNothing)
         return {};
     return [serial = serial, callId = call.id](const CallResult &result) {
-        JsHostPrivate *d = liveHosts.bySerial.value(serial);
+        JsHostPrivate *d = liveHost(serial);
         if (!d)
             return;
         d->enterScript(d->deliverResult, {callId, result.ok, d->convert.toScript(result.res)});
