@@ -130,7 +130,7 @@ int Composer::payloadSize(const QString &input, Encoding encoding) const
 {
     switch (encoding) {
     case Text:
-        return int(input.toUtf8().size());
+        return int(SocketTask::encodeText(input).size()); // as send() will
     case Hex: {
         const auto bytes = parseHex(input);
         return bytes ? int(bytes->size()) : -1;

@@ -492,6 +492,7 @@ void TestSocketTask::textIsSentAsUtf8()
 {
     QFETCH(QString, text);
     QFETCH(QString, received);
+    QCOMPARE(SocketTask::encodeText(text), received.toUtf8()); // what the peer decodes, re-encoded
     SocketTask task(m_server->url());
     task.open(optionsFor(m_server->url()));
     QTRY_COMPARE(task.readyState(), SocketTask::Open);

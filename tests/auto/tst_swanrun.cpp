@@ -100,6 +100,7 @@ private Q_SLOTS:
     void examples_data();
     void examples();
     void logFrames();
+    void logFramesAsOnTheWire();
     void consoleStreams();
     void settings_data();
     void settings();
@@ -279,6 +280,36 @@ void tst_SwanRun::logFrames()
     const QJsonObject close = QJsonDocument::fromJson(lines.at(4)).object();
     QCOMPARE(close.value(QLatin1String("code")).toInt(), 1000);
     QCOMPARE(close.value(QLatin1String("reason")).toString(), QStringLiteral("bye"));
+}
+
+void tst_SwanRun::logFramesAsOnTheWire()
+{
+    // A lone surrogate goes out as U+FFFD (SocketTask::encodeText): the log must show those
+    // bytes, not toUtf8()'s '?'. The echo comes back as the same three bytes.
+    SecureEchoServer server;
+    QVERIFY(server.isListening());
+    const QString log = m_dir.filePath(QStringLiteral("wire.jsonl"));
+    const QString script = writeScript(QStringLiteral("surrogate.js"), QStringLiteral(R"(
+var task = swan.connectSocket({url: 'wss://example.baidu.com'});
+task.onOpen(function () { task.send({data: 'a\uD800b'}); });
+task.onMessage(function () { task.close({}); });
+)"));
+    const Run run = swanRun(serverArguments(server.port())
+                            + QStringList {QStringLiteral("--log-frames"), log, script});
+    QVERIFY2(run.exitCode == 0, qPrintable(failureText(run)));
+
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QVERIFY(lines.size() >= 3);
+    const QString replaced = QStringLiteral("a\uFFFDb");
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject frame = QJsonDocument::fromJson(lines.at(i)).object();
+        QCOMPARE(frame.value(QLatin1String("direction")).toString(),
+                 QLatin1String(i == 0 ? "send" : "receive"));
+        QCOMPARE(frame.value(QLatin1String("size")).toInt(), 5);
+        QCOMPARE(frame.value(QLatin1String("data")).toString(), replaced);
+    }
 }
 
 void tst_SwanRun::consoleStreams()

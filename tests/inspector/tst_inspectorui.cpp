@@ -314,6 +314,8 @@ void tst_InspectorUi::composerRefusesBadInput()
     QCOMPARE(composer->payloadSize(QStringLiteral("c3dh bg=="), Composer::Base64), 4);
     QCOMPARE(composer->payloadSize(QStringLiteral("c3d*"), Composer::Base64), -1);
     QCOMPARE(composer->payloadSize(QStringLiteral("你好"), Composer::Text), 6);
+    // A lone surrogate is counted as the U+FFFD it is sent as (SocketTask::encodeText).
+    QCOMPARE(composer->payloadSize(QString(QChar(0xD800)), Composer::Text), 3);
     QVERIFY(!composer->checkHeaders(QStringLiteral("X-Ok: 1\nnot a header")).isEmpty());
     QVERIFY(composer->checkHeaders(QStringLiteral("X-Ok: 1\n\nX-Also: 2")).isEmpty());
 

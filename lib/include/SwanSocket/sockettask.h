@@ -116,6 +116,9 @@ public:
     /// Open. Success means the message is queued and will be sent in order.
     Outcome send(const QString &text);
     Outcome send(const QByteArray &binary);
+    /// The bytes send(@p text) puts on the wire: UTF-8, each lone surrogate as U+FFFD, as a
+    /// browser's send() converts a USVString (QString::toUtf8() would write '?').
+    static QByteArray encodeText(QStringView text);
 
     /// Validated close (code 1000 or 3000..4999, reason <= 123 UTF-8 bytes). While Open: sends
     /// what is queued, then starts the closing handshake; while Connecting: cancels the attempt

@@ -71,7 +71,7 @@ void FrameLogWriter::watch(SocketTask *task)
         write(task, "receive", "binary", bytes, true);
     });
     connect(task, &SocketTask::textMessageSent, this, [this, task](const QString &text) {
-        write(task, "send", "text", text.toUtf8(), false);
+        write(task, "send", "text", SocketTask::encodeText(text), false); // as on the wire
     });
     connect(task, &SocketTask::binaryMessageSent, this,
             [this, task](const QByteArray &bytes) { write(task, "send", "binary", bytes, true); });
