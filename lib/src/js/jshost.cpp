@@ -159,7 +159,7 @@ public:
 
 namespace {
 /// Every live host by serial. A result handler holds a serial, not a QPointer: trivially
-/// copyable, it fits std::function's own buffer, so a call costs no heap block (~0.3k
+/// copyable, it fits std::function's own buffer, so a call costs no heap block (~0.2k
 /// instructions per send), and a result that comes after its host is gone finds nothing, even
 /// if a new host took the old one's address. Serials are never reused. A Q_GLOBAL_STATIC, so a
 /// host destroyed during static destruction, after the table, finds it gone and leaves it be.
