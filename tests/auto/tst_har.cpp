@@ -158,6 +158,8 @@ private Q_SLOTS:
     void importFirefox();
     void rejectsWhatIsNotHar_data();
     void rejectsWhatIsNotHar();
+    void importKeepsTimesInRange_data();
+    void importKeepsTimesInRange();
     void saveAndLoadFiles();
 };
 
@@ -425,6 +427,60 @@ void TestHar::rejectsWhatIsNotHar()
     QVERIFY(HarArchive::import(&recorder, json, &error).isEmpty());
     QVERIFY(!error.isEmpty());
     QCOMPARE(recorder.connectionCount(), 0);
+}
+
+void TestHar::importKeepsTimesInRange_data()
+{
+    // Any double a file holds is read as a time within ±1e18 µs, so that start + offset cannot
+    // overflow (the HAR fuzzer found 1e300 as a frame time and as the entry's duration).
+    QTest::addColumn<QString>("entryTime");
+    QTest::addColumn<QString>("frameTime");
+    QTest::addColumn<QString>("swan"); // a _swan member, or empty
+
+    QTest::newRow("huge epoch frame time, huge duration") << "1e300"
+                                                          << "1e300" << QString();
+    QTest::newRow("huge negative frame time") << "1e300"
+                                              << "-1e300" << QString();
+    QTest::newRow("monotonic time far from the first") << "5"
+                                                       << "0.5, -1e300" << QString();
+    QTest::newRow("huge times in our own fields")
+            << "1"
+            << "1"
+            << "\"_swan\": {\"createdAt\": -1e300, \"closedAt\": 1e300, "
+               "\"profile\": {\"connectStart\": 1e300, \"tlsDone\": -1e300}},";
+}
+
+void TestHar::importKeepsTimesInRange()
+{
+    QFETCH(QString, entryTime);
+    QFETCH(QString, frameTime);
+    QFETCH(QString, swan);
+    QString messages;
+    for (const QString &time : frameTime.split(QLatin1Char(','))) {
+        messages += QStringLiteral("%1{\"type\": \"send\", \"time\": %2, \"opcode\": 1, "
+                                   "\"data\": \"x\"}")
+                            .arg(messages.isEmpty() ? QString() : QStringLiteral(","),
+                                 time.trimmed());
+    }
+    const QString har
+            = QStringLiteral(
+                      "{\"log\": {\"version\": \"1.2\", \"entries\": [{%1 \"request\": "
+                      "{\"method\": "
+                      "\"GET\", \"url\": \"wss://h/\", \"headers\": []}, \"response\": "
+                      "{\"status\": "
+                      "101, \"headers\": []}, \"time\": %2, \"_webSocketMessages\": [%3]}]}}")
+                      .arg(swan, entryTime, messages);
+    FrameRecorder recorder;
+    QString error;
+    QCOMPARE(HarArchive::import(&recorder, har.toUtf8(), &error).size(), 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const RecordedConnection &c = recorder.connectionAt(0);
+    constexpr qint64 Limit = 3'000'000'000'000'000'000LL; // three times ±1e18: never wrapped
+    for (const qint64 us :
+         {c.createdAtUs, c.openedAtUs, c.closedAtUs, c.profile.connectStart, c.profile.tlsDone})
+        QVERIFY2(us > -Limit && us < Limit, QByteArray::number(us).constData());
+    for (int i = 0; i < recorder.frameCount(); ++i)
+        QVERIFY(recorder.frameAt(i).timeUs > -Limit && recorder.frameAt(i).timeUs < Limit);
 }
 
 void TestHar::saveAndLoadFiles()

@@ -14,6 +14,7 @@
 #include <QSaveFile>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -244,6 +245,15 @@ bool isWebSocketEntry(const QJsonObject &entry)
             == 101;
 }
 
+/// A number from the file as a whole number of microseconds (or milliseconds), kept within
+/// ±1e18 (±31,000 years in µs): a file may hold any double, and the times read from it are
+/// added together (start + offset), which must not overflow. NaN cannot come from JSON.
+qint64 wholeFromNumber(double value)
+{
+    constexpr double Limit = 1e18;
+    return std::llround(std::clamp(value, -Limit, Limit));
+}
+
 qint64 usFromIsoDate(const QString &text)
 {
     const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -308,13 +318,13 @@ ImportedEntry entryFromJson(const QJsonObject &entry)
 
         const double time = message.value(QLatin1String("time")).toDouble();
         if (time >= EarliestEpochSeconds) {
-            frame.timeUs = std::llround(time * 1e6);
+            frame.timeUs = wholeFromNumber(time * 1e6);
         } else {
             // Monotonic seconds: keep the spacing and start at the entry's start; without a
             // wall-clock start, the monotonic seconds themselves are all there is.
             if (firstTime < 0)
                 firstTime = c.createdAtUs ? time : 0;
-            frame.timeUs = c.createdAtUs + std::llround((time - firstTime) * 1e6);
+            frame.timeUs = c.createdAtUs + wholeFromNumber((time - firstTime) * 1e6);
         }
 
         switch (opcode) {
@@ -360,7 +370,7 @@ ImportedEntry entryFromJson(const QJsonObject &entry)
             c.openedAtUs = c.createdAtUs;
     }
     const double entryMs = entry.value(QLatin1String("time")).toDouble();
-    c.closedAtUs = c.createdAtUs + (entryMs > 0 ? std::llround(entryMs * 1000) : 0);
+    c.closedAtUs = c.createdAtUs + (entryMs > 0 ? wholeFromNumber(entryMs * 1000) : 0);
     if (!imported.frames.isEmpty())
         c.closedAtUs = std::max(c.closedAtUs, imported.frames.constLast().timeUs);
 
@@ -369,7 +379,7 @@ ImportedEntry entryFromJson(const QJsonObject &entry)
     if (swanValue.isObject()) {
         const QJsonObject swan = swanValue.toObject();
         const auto us = [&swan](const char *key) {
-            return qint64(swan.value(QLatin1String(key)).toDouble());
+            return wholeFromNumber(swan.value(QLatin1String(key)).toDouble());
         };
         c.state = stateFromKey(swan.value(QLatin1String("state")).toString());
         c.protocol = swan.value(QLatin1String("protocol")).toString();
@@ -388,10 +398,13 @@ ImportedEntry entryFromJson(const QJsonObject &entry)
         c.bytesSent = us("bytesSent");
         c.bytesReceived = us("bytesReceived");
         const QJsonObject profile = swan.value(QLatin1String("profile")).toObject();
-        c.profile.connectStart = qint64(profile.value(QLatin1String("connectStart")).toDouble());
-        c.profile.connectEnd = qint64(profile.value(QLatin1String("connectEnd")).toDouble());
-        c.profile.tlsDone = qint64(profile.value(QLatin1String("tlsDone")).toDouble());
-        c.profile.handshakeDone = qint64(profile.value(QLatin1String("handshakeDone")).toDouble());
+        c.profile.connectStart
+                = wholeFromNumber(profile.value(QLatin1String("connectStart")).toDouble());
+        c.profile.connectEnd
+                = wholeFromNumber(profile.value(QLatin1String("connectEnd")).toDouble());
+        c.profile.tlsDone = wholeFromNumber(profile.value(QLatin1String("tlsDone")).toDouble());
+        c.profile.handshakeDone
+                = wholeFromNumber(profile.value(QLatin1String("handshakeDone")).toDouble());
         imported.hasCounters = true;
     }
     return imported;
