@@ -254,6 +254,12 @@ qint64 wholeFromNumber(double value)
     return std::llround(std::clamp(value, -Limit, Limit));
 }
 
+/// @p object's number at @p key as wholeFromNumber() reads it (0 when there is none).
+qint64 wholeAt(const QJsonObject &object, const char *key)
+{
+    return wholeFromNumber(object.value(QLatin1String(key)).toDouble());
+}
+
 qint64 usFromIsoDate(const QString &text)
 {
     const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -378,14 +384,11 @@ ImportedEntry entryFromJson(const QJsonObject &entry)
     const QJsonValue swanValue = entry.value(QLatin1String("_swan"));
     if (swanValue.isObject()) {
         const QJsonObject swan = swanValue.toObject();
-        const auto us = [&swan](const char *key) {
-            return wholeFromNumber(swan.value(QLatin1String(key)).toDouble());
-        };
         c.state = stateFromKey(swan.value(QLatin1String("state")).toString());
         c.protocol = swan.value(QLatin1String("protocol")).toString();
-        c.createdAtUs = us("createdAt");
-        c.openedAtUs = us("openedAt");
-        c.closedAtUs = us("closedAt");
+        c.createdAtUs = wholeAt(swan, "createdAt");
+        c.openedAtUs = wholeAt(swan, "openedAt");
+        c.closedAtUs = wholeAt(swan, "closedAt");
         c.closeCode = swan.value(QLatin1String("closeCode")).toInt();
         c.closeReason = swan.value(QLatin1String("closeReason")).toString();
         c.closeDirection
@@ -393,18 +396,15 @@ ImportedEntry entryFromJson(const QJsonObject &entry)
                 ? FrameRecorder::Send
                 : FrameRecorder::Receive;
         c.lastError = swan.value(QLatin1String("lastError")).toString();
-        c.framesSent = us("framesSent");
-        c.framesReceived = us("framesReceived");
-        c.bytesSent = us("bytesSent");
-        c.bytesReceived = us("bytesReceived");
+        c.framesSent = wholeAt(swan, "framesSent");
+        c.framesReceived = wholeAt(swan, "framesReceived");
+        c.bytesSent = wholeAt(swan, "bytesSent");
+        c.bytesReceived = wholeAt(swan, "bytesReceived");
         const QJsonObject profile = swan.value(QLatin1String("profile")).toObject();
-        c.profile.connectStart
-                = wholeFromNumber(profile.value(QLatin1String("connectStart")).toDouble());
-        c.profile.connectEnd
-                = wholeFromNumber(profile.value(QLatin1String("connectEnd")).toDouble());
-        c.profile.tlsDone = wholeFromNumber(profile.value(QLatin1String("tlsDone")).toDouble());
-        c.profile.handshakeDone
-                = wholeFromNumber(profile.value(QLatin1String("handshakeDone")).toDouble());
+        c.profile.connectStart = wholeAt(profile, "connectStart");
+        c.profile.connectEnd = wholeAt(profile, "connectEnd");
+        c.profile.tlsDone = wholeAt(profile, "tlsDone");
+        c.profile.handshakeDone = wholeAt(profile, "handshakeDone");
         imported.hasCounters = true;
     }
     return imported;
