@@ -104,6 +104,7 @@ public:
 
 private:
     bool sendOptions(int taskId, const QVariantMap &options, const PackedCall &packed);
+    SocketTask *sendTarget(int taskId) const;
 
     JsHostPrivate *const m_host;
 };
@@ -358,20 +359,23 @@ bool JsNative::sendText(int taskId, const QString &text, int call)
     if (!m_host->api)
         return false;
     const PackedCall packed(call);
-    SocketTask *task = taskId == 0 ? m_host->api->currentTask() : m_host->task(taskId);
-    return m_host->api->sendText(task, text, m_host->resultHandler(packed), packed.deliver);
+    return m_host->api->sendText(sendTarget(taskId), text, m_host->resultHandler(packed),
+                                 packed.deliver);
 }
 
 bool JsNative::sendOptions(int taskId, const QVariantMap &options, const PackedCall &packed)
 {
-    if (!m_host->api)
-        return false;
-    if (taskId == 0)
-        return m_host->api->sendSocketMessage(options, m_host->resultHandler(packed),
-                                              packed.deliver);
-    // A task the façade no longer knows is passed as nullptr: it fails that as a state error.
-    return m_host->api->send(m_host->task(taskId), options, m_host->resultHandler(packed),
-                             packed.deliver);
+    return m_host->api
+            && m_host->api->send(sendTarget(taskId), options, m_host->resultHandler(packed),
+                                 packed.deliver);
+}
+
+SocketTask *JsNative::sendTarget(int taskId) const
+{
+    // Task 0 is swan.sendSocketMessage: the façade's current target (what its own
+    // sendSocketMessage() sends on). A task the façade no longer knows is nullptr: it fails that
+    // as a state error.
+    return taskId == 0 ? m_host->api->currentTask() : m_host->task(taskId);
 }
 
 bool JsNative::close(int taskId, const QJSValue &options, int call)
