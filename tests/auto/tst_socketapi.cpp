@@ -7,6 +7,7 @@
 
 #include "testsupport.h"
 
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -184,6 +185,8 @@ private Q_SLOTS:
     void openMessageAndCloseResults();
     void errorResultPerPlatform_data();
     void errorResultPerPlatform();
+    void messageListenersOfBothKinds_data();
+    void messageListenersOfBothKinds();
     void becomesIdleAfterLastResult();
     void deliveryLeavesOutUnwantedOutcomes();
     void messageListenerMayDeleteTheApi();
@@ -1217,6 +1220,93 @@ void TestSocketApi::errorResultPerPlatform()
             QCOMPARE(error.value(QStringLiteral("errCode")).toInt(), 0);
         }
     }
+}
+
+void TestSocketApi::messageListenersOfBothKinds_data()
+{
+    // Kinds in the order they are added to the task; global ones are set in turn (the last one
+    // set is the one that runs).
+    QTest::addColumn<QString>("taskKinds");
+    QTest::addColumn<QString>("globalKinds");
+    QTest::addColumn<QVariant>("data");
+    QTest::newRow("text, typed between maps") << "map typed map"
+                                              << "typed" << QVariant(QStringLiteral("hello ✓"));
+    QTest::newRow("binary, a map between typed")
+            << "typed map typed"
+            << "map" << QVariant(QByteArray("\x00\x01\xff", 3));
+    QTest::newRow("typed global replaced by a map one")
+            << "typed"
+            << "typed map" << QVariant(QStringLiteral("x"));
+    QTest::newRow("map global replaced by a typed one")
+            << "map"
+            << "map typed" << QVariant(QByteArray(70000, 'z'));
+    QTest::newRow("empty text, typed only") << "typed typed"
+                                            << "typed" << QVariant(QString(""));
+}
+
+void TestSocketApi::messageListenersOfBothKinds()
+{
+    QFETCH(QString, taskKinds);
+    QFETCH(QString, globalKinds);
+    QFETCH(QVariant, data);
+
+    const auto describe = [](const QString &dataType, const QVariant &value) {
+        const QString payload = value.typeId() == QMetaType::QByteArray
+                ? QString::fromLatin1(
+                        QCryptographicHash::hash(value.toByteArray(), QCryptographicHash::Sha1)
+                                .toHex())
+                : QLatin1Char('"') + value.toString() + QLatin1Char('"');
+        return dataType + QLatin1Char(':') + payload;
+    };
+    QStringList seen;
+    const auto mapListener = [&](const QString &who) -> EventHandler {
+        return [&seen, &describe, who](const QVariantMap &res) {
+            seen << who + QStringLiteral(":map:")
+                            + describe(res.value(QStringLiteral("dataType")).toString(),
+                                       res.value(QStringLiteral("data")));
+        };
+    };
+    const auto typedListener = [&](const QString &who) -> MessageHandler {
+        return [&seen, &describe, who](const ReceivedMessage &message) {
+            seen << who + QStringLiteral(":typed:")
+                            + describe(message.dataType(),
+                                       message.binary ? QVariant(message.bytes)
+                                                      : QVariant(message.text));
+        };
+    };
+
+    auto settings = secureSettings();
+    SocketApi api(settings.get());
+    SocketTask *task = api.connectSocket(urlOption(m_server->url()));
+    const QString sent
+            = describe(data.typeId() == QMetaType::QByteArray ? QStringLiteral("arrayBuffer")
+                                                              : QStringLiteral("string"),
+                       data);
+    QStringList expected;
+    int number = 0;
+    for (const QString &kind : taskKinds.split(QLatin1Char(' '))) {
+        const QString who = QStringLiteral("task%1").arg(++number);
+        if (kind == QLatin1String("map"))
+            api.addTaskListener(task, SocketApi::Event::Message, mapListener(who));
+        else
+            api.addTaskMessageListener(task, typedListener(who));
+        expected << who + QLatin1Char(':') + kind + QLatin1Char(':') + sent;
+    }
+    const QStringList globals = globalKinds.split(QLatin1Char(' '));
+    for (const QString &kind : globals) {
+        if (kind == QLatin1String("map"))
+            api.setGlobalListener(SocketApi::Event::Message, mapListener(QStringLiteral("global")));
+        else
+            api.setGlobalMessageListener(typedListener(QStringLiteral("global")));
+    }
+    expected << QStringLiteral("global:") + globals.last() + QLatin1Char(':') + sent;
+
+    QTRY_COMPARE(task->readyState(), SocketTask::Open);
+    QVERIFY(api.send(task, {{QStringLiteral("data"), data}}));
+    QTRY_COMPARE(seen.size(), expected.size());
+    QCOMPARE(seen, expected);
+    api.closeSocket({});
+    QTRY_VERIFY(api.isIdle());
 }
 
 void TestSocketApi::becomesIdleAfterLastResult()

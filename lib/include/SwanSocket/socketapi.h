@@ -26,6 +26,19 @@ struct CallResult
 using ResultHandler = std::function<void(const CallResult &)>;
 using EventHandler = std::function<void(const QVariantMap &res)>;
 
+/// A received message as a MessageHandler gets it: what a message event's res says
+/// ({data, dataType}), without a map built per message.
+struct SWANSOCKET_EXPORT ReceivedMessage
+{
+    QString text; ///< the data of a text message
+    QByteArray bytes; ///< the data of a binary message
+    bool binary = false;
+
+    /// res.dataType: "string" or "arrayBuffer".
+    QString dataType() const;
+};
+using MessageHandler = std::function<void(const ReceivedMessage &)>;
+
 /**
  * The smart-program WebSocket API (swan.connectSocket and its family) in plain C++/Qt: option
  * checks, the global target task, global and per-task listeners, the task limit and the
@@ -91,6 +104,11 @@ public:
     void setGlobalListener(Event event, EventHandler handler);
     /// SocketTask.onOpen & co.: listeners add up and run in the order they were added.
     void addTaskListener(SocketTask *task, Event event, EventHandler handler);
+    /// setGlobalListener() and addTaskListener() for Event::Message, with the message typed:
+    /// what a host that converts every message itself wants (the JS host). Listeners of both
+    /// kinds share one order, and a global one of either kind replaces the other.
+    void setGlobalMessageListener(MessageHandler handler);
+    void addTaskMessageListener(SocketTask *task, MessageHandler handler);
 
     /// The task that global functions and listeners act on (may be Closed), or nullptr.
     SocketTask *currentTask() const;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace SwanSocket {
 
@@ -126,7 +127,10 @@ public:
     Outcome sendOn(SocketTask *task, const QVariantMap &options);
     void watch(SocketTask *task);
     void dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res);
-    void dispatchMessage(SocketTask *task, QVariantMap *reused, const QVariant &data);
+    void dispatchMessage(SocketTask *task, const ReceivedMessage &message);
+    /// Runs @p call for each of @p task's listeners of @p event, then for the global one.
+    template<typename Call>
+    void forEachListener(SocketTask *task, SocketApi::Event event, const Call &call);
     QVariantMap openResult(const SocketTask *task) const;
 
     SocketApi *const q;
@@ -139,11 +143,18 @@ public:
     /// What liveTasks() lists and isIdle() waits for.
     bool counts(const SocketTask *task) const { return isLive(task) && !doomed.contains(task); }
     QSet<const SocketTask *> retiredTargets; // replaced by single-connection mode, not closed yet
-    std::map<SocketApi::Event, EventHandler> globalListeners;
-    std::map<const SocketTask *, std::map<SocketApi::Event, QList<EventHandler>>> taskListeners;
+    /// One listener: of res maps, or (message events only) of typed messages.
+    struct Listener
+    {
+        EventHandler onEvent;
+        MessageHandler onMessage;
+        explicit operator bool() const { return onEvent || onMessage; }
+    };
+    std::map<SocketApi::Event, Listener> globalListeners;
+    std::map<const SocketTask *, std::map<SocketApi::Event, QList<Listener>>> taskListeners;
     int pending = 0;
-    // A message event's res, {data, dataType}, one per data type and reused for every message:
-    // a fresh QVariantMap per message cost ~1.5k instructions (w1), a quarter of the JS host's.
+    // A message event's res, {data, dataType}, for listeners of maps: one per data type, reused
+    // for every message (a fresh QVariantMap per message cost ~1.5k instructions in w1).
     QVariantMap textMessage {{QStringLiteral("data"), QString()},
                              {QStringLiteral("dataType"), QStringLiteral("string")}};
     QVariantMap binaryMessage {{QStringLiteral("data"), QByteArray()},
@@ -239,11 +250,11 @@ void SocketApiPrivate::watch(SocketTask *task)
     QObject::connect(task, &SocketTask::opened, q,
                      [this, task] { dispatch(task, Event::Open, openResult(task)); });
     QObject::connect(task, &SocketTask::textMessageReceived, q, [this, task](const QString &text) {
-        dispatchMessage(task, &textMessage, text);
+        dispatchMessage(task, {text, {}, false});
     });
     QObject::connect(task, &SocketTask::binaryMessageReceived, q,
                      [this, task](const QByteArray &bytes) {
-                         dispatchMessage(task, &binaryMessage, bytes);
+                         dispatchMessage(task, {{}, bytes, true});
                      });
     QObject::connect(task, &SocketTask::errorOccurred, q, [this, task](const QString &message) {
         QVariantMap res {{QStringLiteral("errMsg"), message}};
@@ -260,14 +271,15 @@ void SocketApiPrivate::watch(SocketTask *task)
     });
 }
 
-void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res)
+template<typename Call>
+void SocketApiPrivate::forEachListener(SocketTask *task, SocketApi::Event event, const Call &call)
 {
     // Copies: a listener may add listeners (or connect again) while we iterate.
     const auto perTask = taskListeners.find(task);
     if (perTask != taskListeners.end()) {
-        const QList<EventHandler> handlers = perTask->second[event];
-        for (const EventHandler &handler : handlers)
-            handler(res);
+        const QList<Listener> listeners = perTask->second[event];
+        for (const Listener &listener : listeners)
+            call(listener);
     }
     // A target replaced in single-connection mode still owes the global listener its close:
     // old base libraries had one connection, and its scripts only use global listeners.
@@ -275,25 +287,40 @@ void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const 
     if (task == target || retired) {
         const auto global = globalListeners.find(event);
         if (global != globalListeners.end() && global->second) {
-            const EventHandler handler = global->second;
-            handler(res);
+            const Listener listener = global->second;
+            call(listener);
         }
     }
 }
 
-void SocketApiPrivate::dispatchMessage(SocketTask *task, QVariantMap *reused, const QVariant &data)
+void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res)
+{
+    forEachListener(task, event, [&res](const Listener &listener) { listener.onEvent(res); });
+}
+
+void SocketApiPrivate::dispatchMessage(SocketTask *task, const ReceivedMessage &message)
 {
     static const QString dataKey = QStringLiteral("data");
-    reused->insert(dataKey, data);
+    QVariantMap *reused = message.binary ? &binaryMessage : &textMessage;
+    // Listeners of maps share one copy, made for the first of them: one that spins an event
+    // loop may see the next message dispatched (the copy then keeps this one), and one that
+    // keeps res keeps its own.
+    std::optional<QVariantMap> res;
     const QPointer<SocketApi> alive(q); // a listener may delete the façade
-    {
-        // Listeners get a copy: one that spins an event loop may see the next message dispatched
-        // (the copy then keeps this one), and one that keeps res keeps its own.
-        const QVariantMap res = *reused;
-        dispatch(task, SocketApi::Event::Message, res);
-    }
-    if (alive)
+    forEachListener(task, SocketApi::Event::Message, [&](const Listener &listener) {
+        if (listener.onMessage)
+            return listener.onMessage(message);
+        if (!res) {
+            reused->insert(dataKey,
+                           message.binary ? QVariant(message.bytes) : QVariant(message.text));
+            res = *reused;
+        }
+        listener.onEvent(*res);
+    });
+    if (res && alive) {
+        res.reset(); // first, or the map would detach
         reused->insert(dataKey, QVariant()); // holds no payload between messages
+    }
 }
 
 SocketApi::SocketApi(SimulatorSettings *settings, QObject *parent)
@@ -418,14 +445,31 @@ bool SocketApi::close(SocketTask *task, const QVariantMap &options, ResultHandle
 
 void SocketApi::setGlobalListener(Event event, EventHandler handler)
 {
-    d->globalListeners[event] = std::move(handler);
+    d->globalListeners[event] = {std::move(handler), {}};
 }
 
 void SocketApi::addTaskListener(SocketTask *task, Event event, EventHandler handler)
 {
     if (!task || !handler || task->readyState() == SocketTask::Closed)
         return; // a closed task fires nothing more
-    d->taskListeners[task][event].append(std::move(handler));
+    d->taskListeners[task][event].append({std::move(handler), {}});
+}
+
+void SocketApi::setGlobalMessageListener(MessageHandler handler)
+{
+    d->globalListeners[Event::Message] = {{}, std::move(handler)};
+}
+
+void SocketApi::addTaskMessageListener(SocketTask *task, MessageHandler handler)
+{
+    if (!task || !handler || task->readyState() == SocketTask::Closed)
+        return;
+    d->taskListeners[task][Event::Message].append({{}, std::move(handler)});
+}
+
+QString ReceivedMessage::dataType() const
+{
+    return binary ? QStringLiteral("arrayBuffer") : QStringLiteral("string");
 }
 
 SocketTask *SocketApi::currentTask() const { return d->target; }

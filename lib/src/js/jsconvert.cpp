@@ -152,13 +152,18 @@ QJSValue JsConvert::toScript(const QVariant &value) const
         return array;
     }
     case QMetaType::QByteArray:
-        return m_engine->toScriptValue(usableForArrayBuffer(value.toByteArray()));
+        return toArrayBuffer(value.toByteArray());
     case QMetaType::QString:
         return QJSValue(value.toString()); // a third of toScriptValue()'s cost
     default:
         // Numbers, booleans and whatever else toScriptValue() converts.
         return m_engine->toScriptValue(value);
     }
+}
+
+QJSValue JsConvert::toArrayBuffer(const QByteArray &bytes) const
+{
+    return m_engine->toScriptValue(usableForArrayBuffer(bytes));
 }
 
 } // namespace SwanSocket

@@ -35,6 +35,8 @@ public:
     QVariantMap toMessageOptions(const QJSValue &data, int badCallbacks) const;
     QVariant toVariant(const QJSValue &value) const;
     QJSValue toScript(const QVariant &value) const;
+    /// An ArrayBuffer of bytes of its own (see usableForArrayBuffer()).
+    QJSValue toArrayBuffer(const QByteArray &bytes) const;
 
 private:
     QVariant toVariant(const QJSValue &value, int depth) const;

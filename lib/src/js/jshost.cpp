@@ -118,11 +118,10 @@ public:
     void bootstrap();
     SocketTask *task(int taskId) const;
     ResultHandler resultHandler(const PackedCall &call);
-    /// @p dispatcher and @p messageDispatcher: the swan.js entry points for this listener kind.
-    EventHandler eventHandler(QJSValue JsHostPrivate::*dispatcher,
-                              QJSValue JsHostPrivate::*messageDispatcher, int id);
-    void dispatchEvent(const QJSValue &dispatcher, const QJSValue &messageDispatcher, int id,
-                       const QVariantMap &res);
+    /// @p dispatcher: the swan.js entry point for this listener kind; @p id its listener.
+    EventHandler eventHandler(QJSValue JsHostPrivate::*dispatcher, int id);
+    MessageHandler messageHandler(QJSValue JsHostPrivate::*dispatcher, int id);
+    void dispatchMessage(const QJSValue &dispatcher, int id, const ReceivedMessage &message);
 
     /// Calls one of swan.js's entry points (they catch script errors themselves).
     void enterScript(const QJSValue &entry, const QJSValueList &args);
@@ -146,13 +145,13 @@ public:
     QJSValue forgetTask;
     QJSValue fireTimer;
     QHash<int, QPointer<SocketTask>> tasks;
-    /// dispatchEvent()'s arguments to a message dispatcher, {listener id, data, dataType},
+    /// dispatchMessage()'s arguments to a message dispatcher, {listener id, data, dataType},
     /// kept between messages: a script value's copy costs ~0.3k instructions, a fresh list a
     /// heap block, and dataType repeats (a string converted once also spares the GC).
     struct MessageArgs
     {
         QJSValueList values;
-        QString dataType; // what values[2] holds
+        bool binary = false; // the dataType values[2] holds
     } messageArgs;
     QTimer idleCheck;
     bool idleReported = true; // a fresh host has nothing to report
@@ -257,40 +256,39 @@ ResultHandler JsHostPrivate::resultHandler(const PackedCall &call)
     };
 }
 
-EventHandler JsHostPrivate::eventHandler(QJSValue JsHostPrivate::*dispatcher,
-                                         QJSValue JsHostPrivate::*messageDispatcher, int id)
+EventHandler JsHostPrivate::eventHandler(QJSValue JsHostPrivate::*dispatcher, int id)
 {
-    return [host = QPointer<JsHost>(q), dispatcher, messageDispatcher, id](const QVariantMap &res) {
-        if (!host)
-            return;
-        JsHostPrivate *d = host->d.get();
-        d->dispatchEvent(d->*dispatcher, d->*messageDispatcher, id, res);
+    return [host = QPointer<JsHost>(q), dispatcher, id](const QVariantMap &res) {
+        if (host)
+            host->d->enterScript(host->d.get()->*dispatcher, {id, host->d->convert.toScript(res)});
     };
 }
 
-void JsHostPrivate::dispatchEvent(const QJSValue &dispatcher, const QJSValue &messageDispatcher,
-                                  int id, const QVariantMap &res)
+MessageHandler JsHostPrivate::messageHandler(QJSValue JsHostPrivate::*dispatcher, int id)
 {
-    // The event of every message, {data, dataType}: its two values go as they are and swan.js
-    // makes the object. Any other res is converted as a whole.
-    if (res.size() == 2 && res.firstKey() == QLatin1String("data")
-        && res.lastKey() == QLatin1String("dataType")) {
-        // Taken out while in use: a listener that spins an event loop may see the next message
-        // dispatched (it then gets a list of its own).
-        MessageArgs args = std::exchange(messageArgs, {});
-        const QString dataType = res.last().toString();
-        if (args.values.size() != 3 || args.dataType != dataType) {
-            args.values = {QJSValue(), QJSValue(), engine.toScriptValue(dataType)};
-            args.dataType = dataType;
-        }
-        args.values[0] = id;
-        args.values[1] = convert.toScript(res.first());
-        enterScript(messageDispatcher, args.values);
-        args.values[1] = QJSValue(); // holds no payload between messages
-        messageArgs = std::move(args);
-        return;
+    return [host = QPointer<JsHost>(q), dispatcher, id](const ReceivedMessage &message) {
+        if (host)
+            host->d->dispatchMessage(host->d.get()->*dispatcher, id, message);
+    };
+}
+
+// Every message: its two values go as they are and swan.js makes the res object.
+void JsHostPrivate::dispatchMessage(const QJSValue &dispatcher, int id,
+                                    const ReceivedMessage &message)
+{
+    // Taken out while in use: a listener that spins an event loop may see the next message
+    // dispatched (it then gets a list of its own).
+    MessageArgs args = std::exchange(messageArgs, {});
+    if (args.values.size() != 3 || args.binary != message.binary) {
+        args.values = {QJSValue(), QJSValue(), engine.toScriptValue(message.dataType())};
+        args.binary = message.binary;
     }
-    enterScript(dispatcher, {id, convert.toScript(res)});
+    args.values[0] = id;
+    args.values[1] = message.binary ? convert.toArrayBuffer(message.bytes)
+                                    : QJSValue(message.text); // a third of toScriptValue()'s cost
+    enterScript(dispatcher, args.values);
+    args.values[1] = QJSValue(); // holds no payload between messages
+    messageArgs = std::move(args);
 }
 
 void JsHostPrivate::enterScript(const QJSValue &entry, const QJSValueList &args)
@@ -395,21 +393,28 @@ bool isEvent(int event)
 
 void JsNative::setGlobalListener(int event)
 {
-    if (m_host->api && isEvent(event))
+    if (!m_host->api || !isEvent(event))
+        return;
+    if (SocketApi::Event(event) == SocketApi::Event::Message)
+        m_host->api->setGlobalMessageListener(
+                m_host->messageHandler(&JsHostPrivate::dispatchGlobalMessage, event));
+    else
         m_host->api->setGlobalListener(SocketApi::Event(event),
-                                       m_host->eventHandler(&JsHostPrivate::dispatchGlobal,
-                                                            &JsHostPrivate::dispatchGlobalMessage,
-                                                            event));
+                                       m_host->eventHandler(&JsHostPrivate::dispatchGlobal, event));
 }
 
 void JsNative::addTaskListener(int taskId, int event, int listenerId)
 {
     SocketTask *task = m_host->task(taskId);
-    if (m_host->api && task && isEvent(event))
-        m_host->api->addTaskListener(task, SocketApi::Event(event),
-                                     m_host->eventHandler(&JsHostPrivate::dispatchListener,
-                                                          &JsHostPrivate::dispatchListenerMessage,
-                                                          listenerId));
+    if (!m_host->api || !task || !isEvent(event))
+        return;
+    if (SocketApi::Event(event) == SocketApi::Event::Message)
+        m_host->api->addTaskMessageListener(
+                task, m_host->messageHandler(&JsHostPrivate::dispatchListenerMessage, listenerId));
+    else
+        m_host->api->addTaskListener(
+                task, SocketApi::Event(event),
+                m_host->eventHandler(&JsHostPrivate::dispatchListener, listenerId));
 }
 
 int JsNative::readyState(int taskId) const
