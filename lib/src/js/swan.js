@@ -1,14 +1,14 @@
-// swan.js: the JavaScript half of JsHost (jshost.cpp), evaluated once per engine before any
-// script. It receives the native bridge and the global object, installs `swan`, `console` and
-// the timer functions, and returns the entry points C++ calls to deliver results, events and
-// timer ticks. The bridge stays inside this closure: scripts cannot reach it.
+// swan.js: the JavaScript half of JsHost (jshost.cpp), imported once per engine before any
+// script. Its default export receives the native bridge and the global object, installs `swan`,
+// `console` and the timer functions, and returns the entry points C++ calls to deliver results,
+// events and timer ticks. The bridge stays inside this closure: scripts cannot reach it.
 //
 // Callbacks live here, keyed by numeric ids; C++ only passes ids around, so no JS function is
 // ever held by the façade. Every script callback runs through invoke() or invokeWith(), which
 // report a throw and carry on (behaviour.md, "Calls and callbacks").
 //
 // Written for Qt 6.4's V4 engine: ES5 style; no globalThis, no async functions there.
-(function (native, global) {
+export default function (native, global) {
     'use strict';
 
     // A local `undefined`: V4 looks the global one up by name on every use.
@@ -426,4 +426,4 @@
         forgetTask: forgetTask,
         fireTimer: fireTimer
     };
-})
+}
