@@ -115,6 +115,20 @@ void TestFrameReader::sameEventsHoweverCut_data()
             << serverFrame(Opcode::Close, QByteArray("\x0f\xa0"))
                     + serverFrame(Opcode::Text, "late")
             << noLimit << QStringList {QStringLiteral("close:4000:")};
+    // The buffer a text message leaves serves the next message: nothing of it may show.
+    const QByteArray longText(70000, 'y');
+    QTest::newRow("messages after longer ones")
+            << serverFrame(Opcode::Text, "hello world") + serverFrame(Opcode::Text, "ab")
+                    + serverFrame(Opcode::Binary, "c") + serverFrame(Opcode::Text, longText)
+                    + serverFrame(Opcode::Text, "d", false) + serverFrame(Opcode::Continuation, "e")
+                    + serverFrame(Opcode::Binary, QByteArray("\x00\x01", 2))
+            << noLimit
+            << QStringList {QStringLiteral("text:hello world"),
+                            QStringLiteral("text:ab"),
+                            QStringLiteral("binary:1:%1").arg(qHash(QByteArray("c"))),
+                            QStringLiteral("text:") + QString::fromLatin1(longText),
+                            QStringLiteral("text:de"),
+                            QStringLiteral("binary:2:%1").arg(qHash(QByteArray("\x00\x01", 2)))};
     QTest::newRow("message ends inside a character")
             << serverFrame(Opcode::Text, "a" + zhong.left(2)) + serverFrame(Opcode::Text, "next")
             << noLimit

@@ -169,7 +169,7 @@ bool FrameReader::readHeader(QIODevice *device, std::vector<ServerFrame> *out)
             return reject(1009, QStringLiteral("Received message is too big."));
         if (m_opcode != Continuation) {
             m_messageOpcode = m_opcode;
-            m_message.clear();
+            m_message.truncate(0); // keeps the buffer a text message left (frameComplete())
         }
     }
     m_remaining = qint64(length);
@@ -218,7 +218,13 @@ void FrameReader::frameComplete(std::vector<ServerFrame> *out)
     }
     ServerFrame message {ServerFrame::Text, {}, {}, 0};
     const bool valid = decodeUtf8Message(m_message, &message.text);
-    m_message.clear();
+    // The UTF-8 is decoded: its buffer serves the next message (no heap block per message, w1)
+    // unless a large one made it large.
+    constexpr qsizetype KeptBuffer = 64 * 1024;
+    if (m_message.capacity() > KeptBuffer)
+        m_message = QByteArray();
+    else
+        m_message.truncate(0);
     if (!valid)
         return fail(1007, invalidUtf8(), out);
     out->push_back(std::move(message));
