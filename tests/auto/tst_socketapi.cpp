@@ -189,8 +189,10 @@ private Q_SLOTS:
     void messageListenersOfBothKinds();
     void becomesIdleAfterLastResult();
     void deliveryLeavesOutUnwantedOutcomes();
-    void messageListenerMayDeleteTheApi();
+    void listenerMayDeleteTheApi_data();
+    void listenerMayDeleteTheApi();
     void messageResIsEachListenersOwn();
+    void mapResAfterATypedListenersNestedLoop();
 
 private:
     SwanTest::SecureEchoServer *m_server = nullptr;
@@ -1406,23 +1408,76 @@ void TestSocketApi::deliveryLeavesOutUnwantedOutcomes()
                            QStringLiteral("z")}));
 }
 
-void TestSocketApi::messageListenerMayDeleteTheApi()
+void TestSocketApi::listenerMayDeleteTheApi_data()
 {
-    // The message res is reused between messages: nothing of SocketApi may be touched once its
-    // last listener has run, which may have deleted it. The task is moved out from under the
-    // façade, so only SocketApi's own code can reach freed memory (ASan, or a glibc abort).
+    // Listeners in the order added ("task:" or "global:", "map" or "typed"), and which of them
+    // deletes the façade: no listener may run after it, and nothing of SocketApi may be read.
+    // The task is moved out from under the façade, so only SocketApi's own code can reach
+    // freed memory (ASan, or a glibc abort).
+    QTest::addColumn<int>("event");
+    QTest::addColumn<QStringList>("listeners");
+    QTest::addColumn<int>("deleter");
+    const int message = int(SocketApi::Event::Message);
+    const int close = int(SocketApi::Event::Close);
+    QTest::newRow("message: the global one, of maps")
+            << message << QStringList {"task:map", "global:map"} << 1;
+    QTest::newRow("message: the global one, typed")
+            << message << QStringList {"task:typed", "global:typed"} << 1;
+    QTest::newRow("message: a typed task listener, a map one after")
+            << message << QStringList {"task:typed", "task:map", "global:map"} << 0;
+    QTest::newRow("message: a task listener of maps, a typed one after")
+            << message << QStringList {"task:map", "task:typed", "global:typed"} << 0;
+    QTest::newRow("message: a task listener of maps, another after")
+            << message << QStringList {"task:map", "task:map", "global:map"} << 0;
+    QTest::newRow("close: a task listener, another after")
+            << close << QStringList {"task:map", "task:map", "global:map"} << 0;
+    QTest::newRow("close: the global one") << close << QStringList {"task:map", "global:map"} << 1;
+}
+
+void TestSocketApi::listenerMayDeleteTheApi()
+{
+    QFETCH(int, event);
+    QFETCH(QStringList, listeners);
+    QFETCH(int, deleter);
+
     auto settings = secureSettings();
     auto *api = new SocketApi(settings.get());
     std::unique_ptr<SocketTask> task(api->connectSocket(urlOption(m_server->url())));
     task->setParent(nullptr);
     QTRY_COMPARE(task->readyState(), SocketTask::Open);
-    bool deleted = false;
-    api->setGlobalListener(SocketApi::Event::Message, [&](const QVariantMap &) {
-        delete api;
-        deleted = true;
-    });
-    task->send(QStringLiteral("hello"));
-    QTRY_VERIFY(deleted);
+    QList<int> ran;
+    for (int i = 0; i < listeners.size(); ++i) {
+        const auto run = [&ran, &api, i, deleter] {
+            ran << i;
+            if (i == deleter) {
+                delete api;
+                api = nullptr;
+            }
+        };
+        const bool global = listeners.at(i).startsWith(QLatin1String("global"));
+        if (listeners.at(i).endsWith(QLatin1String("typed"))) {
+            MessageHandler handler = [run](const ReceivedMessage &) { run(); };
+            if (global)
+                api->setGlobalMessageListener(handler);
+            else
+                api->addTaskMessageListener(task.get(), handler);
+        } else {
+            EventHandler handler = [run](const QVariantMap &) { run(); };
+            if (global)
+                api->setGlobalListener(SocketApi::Event(event), handler);
+            else
+                api->addTaskListener(task.get(), SocketApi::Event(event), handler);
+        }
+    }
+    if (SocketApi::Event(event) == SocketApi::Event::Message)
+        task->send(QStringLiteral("hello"));
+    else
+        task->close(1000);
+    QTRY_VERIFY(!api);
+    QList<int> expected;
+    for (int i = 0; i <= deleter; ++i)
+        expected << i;
+    QCOMPARE(ran, expected);
     task->close(1000);
     QTRY_COMPARE(task->readyState(), SocketTask::Closed);
 }
@@ -1466,6 +1521,44 @@ void TestSocketApi::messageResIsEachListenersOwn()
     api.closeSocket({});
     api.close(first, {});
     api.close(second, {});
+    QTRY_VERIFY(api.isIdle());
+}
+
+void TestSocketApi::mapResAfterATypedListenersNestedLoop()
+{
+    // A typed listener that spins an event loop, in which another task's message is dispatched
+    // (through the reused map), comes before a listener of maps: that one still gets its own
+    // message, built after the nested dispatch.
+    auto settings = secureSettings();
+    SocketApi api(settings.get());
+    SocketTask *first = api.connectSocket(urlOption(m_server->url()));
+    SocketTask *second = api.connectSocket(urlOption(m_server->url()));
+    QTRY_COMPARE(first->readyState(), SocketTask::Open);
+    QTRY_COMPARE(second->readyState(), SocketTask::Open);
+    QList<QVariantMap> kept;
+    api.addTaskListener(second, SocketApi::Event::Message,
+                        [&](const QVariantMap &res) { kept << res; });
+    QString typedSawAfterLoop;
+    api.addTaskMessageListener(first, [&](const ReceivedMessage &message) {
+        api.send(second, {{QStringLiteral("data"), QStringLiteral("b")}});
+        QEventLoop loop;
+        QTimer check;
+        QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+            if (kept.size() == 1)
+                loop.quit();
+        });
+        check.start(1);
+        loop.exec();
+        typedSawAfterLoop = message.text;
+    });
+    api.addTaskListener(first, SocketApi::Event::Message,
+                        [&](const QVariantMap &res) { kept << res; });
+    api.send(first, {{QStringLiteral("data"), QStringLiteral("a")}});
+    QTRY_COMPARE(kept.size(), 2);
+    QCOMPARE(typedSawAfterLoop, QStringLiteral("a"));
+    QCOMPARE(kept.at(0).value(QStringLiteral("data")).toString(), QStringLiteral("b"));
+    QCOMPARE(kept.at(1).value(QStringLiteral("data")).toString(), QStringLiteral("a"));
+    api.closeSocket({});
     QTRY_VERIFY(api.isIdle());
 }
 

@@ -126,11 +126,12 @@ public:
     Outcome messageData(const QVariantMap &options, QVariant *data) const;
     Outcome sendOn(SocketTask *task, const QVariantMap &options);
     void watch(SocketTask *task);
-    void dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res);
-    void dispatchMessage(SocketTask *task, const ReceivedMessage &message);
+    // These return false when a listener deleted the façade (this, then, is gone too).
+    bool dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res);
+    bool dispatchMessage(SocketTask *task, const ReceivedMessage &message);
     /// Runs @p call for each of @p task's listeners of @p event, then for the global one.
     template<typename Call>
-    void forEachListener(SocketTask *task, SocketApi::Event event, const Call &call);
+    bool forEachListener(SocketTask *task, SocketApi::Event event, const Call &call);
     QVariantMap openResult(const SocketTask *task) const;
 
     SocketApi *const q;
@@ -151,14 +152,20 @@ public:
         explicit operator bool() const { return onEvent || onMessage; }
     };
     std::map<SocketApi::Event, Listener> globalListeners;
+    void addTaskListener(SocketTask *task, SocketApi::Event event, Listener listener)
+    {
+        if (task && task->readyState() != SocketTask::Closed) // a closed task fires nothing more
+            taskListeners[task][event].append(std::move(listener));
+    }
     std::map<const SocketTask *, std::map<SocketApi::Event, QList<Listener>>> taskListeners;
     int pending = 0;
     // A message event's res, {data, dataType}, for listeners of maps: one per data type, reused
     // for every message (a fresh QVariantMap per message cost ~1.5k instructions in w1).
     QVariantMap textMessage {{QStringLiteral("data"), QString()},
-                             {QStringLiteral("dataType"), QStringLiteral("string")}};
-    QVariantMap binaryMessage {{QStringLiteral("data"), QByteArray()},
-                               {QStringLiteral("dataType"), QStringLiteral("arrayBuffer")}};
+                             {QStringLiteral("dataType"), ReceivedMessage {}.dataType()}};
+    QVariantMap binaryMessage {
+            {QStringLiteral("data"), QByteArray()},
+            {QStringLiteral("dataType"), ReceivedMessage {{}, {}, true}.dataType()}};
 };
 
 Outcome SocketApiPrivate::validateConnect(const QVariantMap &options,
@@ -263,8 +270,9 @@ void SocketApiPrivate::watch(SocketTask *task)
         dispatch(task, Event::Error, res);
     });
     QObject::connect(task, &SocketTask::closed, q, [this, task](int code, const QString &reason) {
-        dispatch(task, Event::Close,
-                 {{QStringLiteral("code"), code}, {QStringLiteral("reason"), reason}});
+        if (!dispatch(task, Event::Close,
+                      {{QStringLiteral("code"), code}, {QStringLiteral("reason"), reason}}))
+            return;
         taskListeners.erase(task); // nothing fires after close
         Q_EMIT q->taskFinished(task);
         checkIdle();
@@ -272,14 +280,19 @@ void SocketApiPrivate::watch(SocketTask *task)
 }
 
 template<typename Call>
-void SocketApiPrivate::forEachListener(SocketTask *task, SocketApi::Event event, const Call &call)
+bool SocketApiPrivate::forEachListener(SocketTask *task, SocketApi::Event event, const Call &call)
 {
+    // A listener may delete the façade: no listener runs after that, and nothing of it is read.
+    const QPointer<SocketApi> alive(q);
     // Copies: a listener may add listeners (or connect again) while we iterate.
     const auto perTask = taskListeners.find(task);
     if (perTask != taskListeners.end()) {
         const QList<Listener> listeners = perTask->second[event];
-        for (const Listener &listener : listeners)
+        for (const Listener &listener : listeners) {
             call(listener);
+            if (!alive)
+                return false;
+        }
     }
     // A target replaced in single-connection mode still owes the global listener its close:
     // old base libraries had one connection, and its scripts only use global listeners.
@@ -291,14 +304,16 @@ void SocketApiPrivate::forEachListener(SocketTask *task, SocketApi::Event event,
             call(listener);
         }
     }
+    return bool(alive);
 }
 
-void SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res)
+bool SocketApiPrivate::dispatch(SocketTask *task, SocketApi::Event event, const QVariantMap &res)
 {
-    forEachListener(task, event, [&res](const Listener &listener) { listener.onEvent(res); });
+    return forEachListener(task, event,
+                           [&res](const Listener &listener) { listener.onEvent(res); });
 }
 
-void SocketApiPrivate::dispatchMessage(SocketTask *task, const ReceivedMessage &message)
+bool SocketApiPrivate::dispatchMessage(SocketTask *task, const ReceivedMessage &message)
 {
     static const QString dataKey = QStringLiteral("data");
     QVariantMap *reused = message.binary ? &binaryMessage : &textMessage;
@@ -306,21 +321,23 @@ void SocketApiPrivate::dispatchMessage(SocketTask *task, const ReceivedMessage &
     // loop may see the next message dispatched (the copy then keeps this one), and one that
     // keeps res keeps its own.
     std::optional<QVariantMap> res;
-    const QPointer<SocketApi> alive(q); // a listener may delete the façade
-    forEachListener(task, SocketApi::Event::Message, [&](const Listener &listener) {
-        if (listener.onMessage)
-            return listener.onMessage(message);
-        if (!res) {
-            reused->insert(dataKey,
-                           message.binary ? QVariant(message.bytes) : QVariant(message.text));
-            res = *reused;
-        }
-        listener.onEvent(*res);
-    });
+    const bool alive
+            = forEachListener(task, SocketApi::Event::Message, [&](const Listener &listener) {
+                  if (listener.onMessage)
+                      return listener.onMessage(message);
+                  if (!res) {
+                      reused->insert(dataKey,
+                                     message.binary ? QVariant(message.bytes)
+                                                    : QVariant(message.text));
+                      res = *reused;
+                  }
+                  listener.onEvent(*res);
+              });
     if (res && alive) {
         res.reset(); // first, or the map would detach
         reused->insert(dataKey, QVariant()); // holds no payload between messages
     }
+    return alive;
 }
 
 SocketApi::SocketApi(SimulatorSettings *settings, QObject *parent)
@@ -450,9 +467,8 @@ void SocketApi::setGlobalListener(Event event, EventHandler handler)
 
 void SocketApi::addTaskListener(SocketTask *task, Event event, EventHandler handler)
 {
-    if (!task || !handler || task->readyState() == SocketTask::Closed)
-        return; // a closed task fires nothing more
-    d->taskListeners[task][event].append({std::move(handler), {}});
+    if (handler)
+        d->addTaskListener(task, event, {std::move(handler), {}});
 }
 
 void SocketApi::setGlobalMessageListener(MessageHandler handler)
@@ -462,9 +478,8 @@ void SocketApi::setGlobalMessageListener(MessageHandler handler)
 
 void SocketApi::addTaskMessageListener(SocketTask *task, MessageHandler handler)
 {
-    if (!task || !handler || task->readyState() == SocketTask::Closed)
-        return;
-    d->taskListeners[task][Event::Message].append({{}, std::move(handler)});
+    if (handler)
+        d->addTaskListener(task, Event::Message, {{}, std::move(handler)});
 }
 
 QString ReceivedMessage::dataType() const
