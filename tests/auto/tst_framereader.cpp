@@ -18,6 +18,10 @@ namespace {
 
 QString describe(const ServerFrame &frame)
 {
+    // An empty message is null, whatever came before it: flagged otherwise.
+    if ((frame.kind == ServerFrame::Text && frame.text.isEmpty() && !frame.text.isNull())
+        || (frame.kind == ServerFrame::Binary && frame.data.isEmpty() && !frame.data.isNull()))
+        return QStringLiteral("empty but not null");
     switch (frame.kind) {
     case ServerFrame::Text:
         return QStringLiteral("text:") + frame.text;
@@ -122,13 +126,19 @@ void TestFrameReader::sameEventsHoweverCut_data()
                     + serverFrame(Opcode::Binary, "c") + serverFrame(Opcode::Text, longText)
                     + serverFrame(Opcode::Text, "d", false) + serverFrame(Opcode::Continuation, "e")
                     + serverFrame(Opcode::Binary, QByteArray("\x00\x01", 2))
+                    + serverFrame(Opcode::Text, "f") + serverFrame(Opcode::Text, {})
+                    + serverFrame(Opcode::Text, "g") + serverFrame(Opcode::Binary, {})
             << noLimit
             << QStringList {QStringLiteral("text:hello world"),
                             QStringLiteral("text:ab"),
                             QStringLiteral("binary:1:%1").arg(qHash(QByteArray("c"))),
                             QStringLiteral("text:") + QString::fromLatin1(longText),
                             QStringLiteral("text:de"),
-                            QStringLiteral("binary:2:%1").arg(qHash(QByteArray("\x00\x01", 2)))};
+                            QStringLiteral("binary:2:%1").arg(qHash(QByteArray("\x00\x01", 2))),
+                            QStringLiteral("text:f"),
+                            QStringLiteral("text:"),
+                            QStringLiteral("text:g"),
+                            QStringLiteral("binary:0:%1").arg(qHash(QByteArray()))};
     QTest::newRow("message ends inside a character")
             << serverFrame(Opcode::Text, "a" + zhong.left(2)) + serverFrame(Opcode::Text, "next")
             << noLimit

@@ -48,6 +48,10 @@ const QString invalidUtf8() { return QStringLiteral("Invalid UTF-8 code encounte
 
 bool decodeUtf8Message(const QByteArray &utf8, QString *text)
 {
+    if (utf8.isEmpty()) {
+        *text = QString(); // null, whether or not the bytes were
+        return true;
+    }
     if (isAscii(utf8.constData(), utf8.size())) {
         *text = QString::fromLatin1(utf8);
         return true;
@@ -169,7 +173,7 @@ bool FrameReader::readHeader(QIODevice *device, std::vector<ServerFrame> *out)
             return reject(1009, QStringLiteral("Received message is too big."));
         if (m_opcode != Continuation) {
             m_messageOpcode = m_opcode;
-            m_message.truncate(0); // keeps the buffer a text message left (frameComplete())
+            Q_ASSERT(m_message.isEmpty()); // frameComplete() left it so (maybe with a buffer)
         }
     }
     m_remaining = qint64(length);
@@ -210,6 +214,10 @@ void FrameReader::frameComplete(std::vector<ServerFrame> *out)
         return;
     const int opcode = std::exchange(m_messageOpcode, 0);
     if (opcode == BinaryFrame) {
+        if (m_message.isEmpty()) { // null, as ever: not the buffer a text message left
+            out->push_back({ServerFrame::Binary, {}, QByteArray(), 0});
+            return;
+        }
         if (m_message.capacity() > m_message.size() + m_message.size() / 4)
             m_message.squeeze(); // doubling left up to twice the message: give it back
         out->push_back({ServerFrame::Binary, {}, std::move(m_message), 0});
