@@ -235,10 +235,15 @@ void JsHostPrivate::bootstrap()
     // read in swan.js a walk (w1: ~0.45k instructions per message). Scripts keep evaluate().
     const QJSValue module = engine.importModule(QStringLiteral(":/swansocket/swan.js"));
     const QJSValue factory = module.isError() ? module : module.property(QStringLiteral("default"));
-    const QJSValue entries = factory.call({engine.newQObject(&native), engine.globalObject()});
-    if (factory.isError() || entries.isError() || !entries.isObject()) {
+    if (!factory.isCallable()) {
         qCCritical(lcJs) << "swan.js failed:"
-                         << describeThrown(factory.isError() ? factory : entries);
+                         << (factory.isError() ? describeThrown(factory)
+                                               : QStringLiteral("it exports no default function"));
+        return;
+    }
+    const QJSValue entries = factory.call({engine.newQObject(&native), engine.globalObject()});
+    if (entries.isError() || !entries.isObject()) {
+        qCCritical(lcJs) << "swan.js failed:" << describeThrown(entries);
         return;
     }
     deliverResult = entries.property(QStringLiteral("deliverResult"));

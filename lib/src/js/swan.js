@@ -239,7 +239,7 @@ export default function (native, global) {
         invoke(listeners[listenerId], res);
     }
 
-    // A message event's res comes as its two values (JsHostPrivate::dispatchEvent): one object
+    // A message event's res comes as its two values (JsHostPrivate::dispatchMessage): one object
     // literal here costs a fraction of C++ building it property by property. One dispatcher per
     // listener table (task listeners by id, global ones by event), invoke() written out: this
     // runs once per message and listener, and a call of a JS helper costs ~300 instructions.
