@@ -233,6 +233,8 @@ void JsHostPrivate::bootstrap()
     // A module, not evaluate(): V4 compiles modules with its property lookup caches, and
     // evaluate()'s code without them (QML's scoping needs that), which made every property
     // read in swan.js a walk (w1: ~0.45k instructions per message). Scripts keep evaluate().
+    // One quirk of 6.4's JIT: a throw inside a compiled module function reports line 1 (only
+    // reachable when a script replaced a built-in swan.js uses, e.g. `Error`).
     const QJSValue module = engine.importModule(QStringLiteral(":/swansocket/swan.js"));
     const QJSValue factory = module.isError() ? module : module.property(QStringLiteral("default"));
     if (!factory.isCallable()) {
