@@ -17,6 +17,7 @@
 #include <QWebSocketServer>
 
 #include <memory>
+#include <optional>
 
 using namespace SwanSocket;
 using SwanTest::closedPort;
@@ -191,8 +192,8 @@ private Q_SLOTS:
     void deliveryLeavesOutUnwantedOutcomes();
     void listenerMayDeleteTheApi_data();
     void listenerMayDeleteTheApi();
+    void messageResIsEachListenersOwn_data();
     void messageResIsEachListenersOwn();
-    void mapResAfterATypedListenersNestedLoop();
 
 private:
     SwanTest::SecureEchoServer *m_server = nullptr;
@@ -1482,83 +1483,67 @@ void TestSocketApi::listenerMayDeleteTheApi()
     QTRY_COMPARE(task->readyState(), SocketTask::Closed);
 }
 
+void TestSocketApi::messageResIsEachListenersOwn_data()
+{
+    // Which listener of the first task spins an event loop: one of maps, or a typed one with a
+    // listener of maps after it (whose res is built only after the nested dispatch).
+    QTest::addColumn<bool>("typed");
+    QTest::newRow("a listener of maps") << false;
+    QTest::newRow("a typed listener, one of maps after it") << true;
+}
+
 void TestSocketApi::messageResIsEachListenersOwn()
 {
-    // A listener that keeps res keeps its message, even when it spins an event loop in which
-    // another task's message is dispatched (a task does not deliver its next message inside its
-    // own listener); and SocketApi keeps no payload once the listeners are done.
+    // A listener that keeps res keeps its message, even when an event loop spun inside a
+    // listener dispatches another task's message (a task does not deliver its next message
+    // inside its own listener); and SocketApi keeps no payload once the listeners are done.
+    QFETCH(bool, typed);
     auto settings = secureSettings();
     SocketApi api(settings.get());
     SocketTask *first = api.connectSocket(urlOption(m_server->url()));
     SocketTask *second = api.connectSocket(urlOption(m_server->url()));
     QTRY_COMPARE(first->readyState(), SocketTask::Open);
     QTRY_COMPARE(second->readyState(), SocketTask::Open);
-    QList<QVariantMap> kept;
+    std::optional<QVariantMap> firstRes, secondRes;
     api.addTaskListener(second, SocketApi::Event::Message,
-                        [&](const QVariantMap &res) { kept << res; });
+                        [&](const QVariantMap &res) { secondRes = res; });
     QString seenAfterNestedLoop;
-    api.addTaskListener(first, SocketApi::Event::Message, [&](const QVariantMap &res) {
-        kept << res;
+    const auto spinWhileSecondReceives = [&] {
         api.send(second, {{QStringLiteral("data"), QByteArray(100000, 'b')}});
         QEventLoop loop;
         QTimer check;
         QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-            if (kept.size() == 2)
+            if (secondRes)
                 loop.quit();
         });
         check.start(1);
         loop.exec();
-        seenAfterNestedLoop = res.value(QStringLiteral("data")).toString();
-    });
+    };
+    if (typed) {
+        api.addTaskMessageListener(first, [&](const ReceivedMessage &message) {
+            spinWhileSecondReceives();
+            seenAfterNestedLoop = message.text;
+        });
+        api.addTaskListener(first, SocketApi::Event::Message,
+                            [&](const QVariantMap &res) { firstRes = res; });
+    } else {
+        api.addTaskListener(first, SocketApi::Event::Message, [&](const QVariantMap &res) {
+            firstRes = res;
+            spinWhileSecondReceives();
+            seenAfterNestedLoop = res.value(QStringLiteral("data")).toString();
+        });
+    }
     api.send(first, {{QStringLiteral("data"), QStringLiteral("a")}});
     QTRY_COMPARE(seenAfterNestedLoop, QStringLiteral("a"));
-    QCOMPARE(kept.size(), 2);
-    QCOMPARE(kept.at(0).value(QStringLiteral("data")).toString(), QStringLiteral("a"));
-    const QByteArray echoed = kept.at(1).value(QStringLiteral("data")).toByteArray();
+    QTRY_VERIFY(firstRes && secondRes);
+    QCOMPARE(firstRes->value(QStringLiteral("data")).toString(), QStringLiteral("a"));
+    const QByteArray echoed = secondRes->value(QStringLiteral("data")).toByteArray();
     QCOMPARE(echoed, QByteArray(100000, 'b'));
-    kept.clear();
+    secondRes.reset();
     QVERIFY2(echoed.isDetached(), "SocketApi still holds the payload");
     api.closeSocket({});
     api.close(first, {});
     api.close(second, {});
-    QTRY_VERIFY(api.isIdle());
-}
-
-void TestSocketApi::mapResAfterATypedListenersNestedLoop()
-{
-    // A typed listener that spins an event loop, in which another task's message is dispatched
-    // (through the reused map), comes before a listener of maps: that one still gets its own
-    // message, built after the nested dispatch.
-    auto settings = secureSettings();
-    SocketApi api(settings.get());
-    SocketTask *first = api.connectSocket(urlOption(m_server->url()));
-    SocketTask *second = api.connectSocket(urlOption(m_server->url()));
-    QTRY_COMPARE(first->readyState(), SocketTask::Open);
-    QTRY_COMPARE(second->readyState(), SocketTask::Open);
-    QList<QVariantMap> kept;
-    api.addTaskListener(second, SocketApi::Event::Message,
-                        [&](const QVariantMap &res) { kept << res; });
-    QString typedSawAfterLoop;
-    api.addTaskMessageListener(first, [&](const ReceivedMessage &message) {
-        api.send(second, {{QStringLiteral("data"), QStringLiteral("b")}});
-        QEventLoop loop;
-        QTimer check;
-        QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-            if (kept.size() == 1)
-                loop.quit();
-        });
-        check.start(1);
-        loop.exec();
-        typedSawAfterLoop = message.text;
-    });
-    api.addTaskListener(first, SocketApi::Event::Message,
-                        [&](const QVariantMap &res) { kept << res; });
-    api.send(first, {{QStringLiteral("data"), QStringLiteral("a")}});
-    QTRY_COMPARE(kept.size(), 2);
-    QCOMPARE(typedSawAfterLoop, QStringLiteral("a"));
-    QCOMPARE(kept.at(0).value(QStringLiteral("data")).toString(), QStringLiteral("b"));
-    QCOMPARE(kept.at(1).value(QStringLiteral("data")).toString(), QStringLiteral("a"));
-    api.closeSocket({});
     QTRY_VERIFY(api.isIdle());
 }
 
