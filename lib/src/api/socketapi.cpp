@@ -152,12 +152,12 @@ public:
         explicit operator bool() const { return onEvent || onMessage; }
     };
     std::map<SocketApi::Event, Listener> globalListeners;
+    std::map<const SocketTask *, std::map<SocketApi::Event, QList<Listener>>> taskListeners;
     void addTaskListener(SocketTask *task, SocketApi::Event event, Listener listener)
     {
         if (task && task->readyState() != SocketTask::Closed) // a closed task fires nothing more
             taskListeners[task][event].append(std::move(listener));
     }
-    std::map<const SocketTask *, std::map<SocketApi::Event, QList<Listener>>> taskListeners;
     int pending = 0;
     // A message event's res, {data, dataType}, for listeners of maps: one per data type, reused
     // for every message (a fresh QVariantMap per message cost ~1.5k instructions in w1).
